@@ -1,0 +1,58 @@
+# journal: `make run` shows the example review, `make test` runs every test.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+BINDIR = $(PREFIX)/bin
+EXAMPLE = journal-example
+EXAMPLE_AS_OF = 2026-11-27
+
+.PHONY: all deps build release run test lint format install e2e-editor bench fuzz test-asan clean
+
+all: build
+
+# libcmark is the one system library we need; install it when pkg-config cannot find it.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "make: libcmark not found; installing libcmark-dev and pkg-config with apt-get"; \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; \
+		elif command -v brew >/dev/null 2>&1; then \
+			echo "make: libcmark not found; installing cmark with brew"; \
+			brew install cmark pkg-config; \
+		else \
+			echo "make: libcmark not found and no apt-get or brew; install cmark (>= 0.30) by hand" >&2; exit 2; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: build
+	$(SWIFT) run journal check --journal $(EXAMPLE)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests
+
+format:
+	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
+
+install: release
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 .build/release/journal $(DESTDIR)$(BINDIR)/journal
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d $(DESTDIR)$(PREFIX)/share/man/man1
+	.build/release/journal --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/journal
+	.build/release/journal --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_journal
+	.build/release/journal --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/journal.fish
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man >/dev/null
+	install -m 644 .build/man/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
+
+clean:
+	rm -rf .build

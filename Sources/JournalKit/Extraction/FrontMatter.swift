@@ -1,0 +1,118 @@
+import Yams
+
+/// The optional YAML block between `---` lines at the very start of an entry.
+public struct FrontMatter: Hashable, Sendable {
+    public var template: String?
+    public var title: String?
+    public var tags: [String] = []
+    public var people: [String] = []
+    /// The `date:` value as written, if any.
+    public var date: String?
+    public var dateLine: Int?
+
+    public init() {}
+
+    /// Where the front matter ends, as found in the raw bytes.
+    struct Split {
+        /// The YAML text between the fences.
+        var yaml: String
+        /// Byte offset where the body starts.
+        var bodyStart: Int
+        /// Lines taken by the front matter, fences included.
+        var lineCount: Int
+        /// False when the opening fence is never closed.
+        var closed: Bool
+    }
+
+    /// Finds front matter at the start of `bytes`. Accepts LF, CRLF and lone CR line endings.
+    static func split(_ bytes: UnsafeRawBufferPointer) -> Split? {
+        var lines = LineCursor(bytes)
+        guard let first = lines.next(), first.text == "---" else { return nil }
+        var count = 1
+        while let line = lines.next() {
+            count += 1
+            if line.text == "---" || line.text == "..." {
+                let yamlBytes = UnsafeRawBufferPointer(rebasing: bytes[first.end..<line.start])
+                return Split(
+                    yaml: String(decoding: yamlBytes, as: UTF8.self), bodyStart: line.end, lineCount: count,
+                    closed: true)
+            }
+        }
+        return Split(yaml: "", bodyStart: first.end, lineCount: 1, closed: false)
+    }
+
+    /// Reads the YAML; problems are reported as warnings at file lines.
+    static func parse(_ yaml: String, path: String) -> (FrontMatter, [Diagnostic]) {
+        var result = FrontMatter()
+        var diagnostics: [Diagnostic] = []
+        func warn(_ line: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(path: path, line: line, severity: .warning, message: message))
+        }
+        let node: Node?
+        switch YAMLReader.compose(yaml, lineOffset: 1) {
+        case .success(let value): node = value
+        case .failure(let failure):
+            warn(failure.line, "front matter is not valid YAML: \(failure.message)")
+            return (result, diagnostics)
+        }
+        guard let node else { return (result, diagnostics) }
+        guard case .mapping(let mapping) = node else {
+            warn(YAMLReader.line(of: node, lineOffset: 1), "front matter is not a YAML mapping")
+            return (result, diagnostics)
+        }
+        for (keyNode, value) in mapping {
+            let key = YAMLReader.scalar(keyNode) ?? ""
+            let line = YAMLReader.line(of: keyNode, lineOffset: 1)
+            switch key {
+            case "template": result.template = YAMLReader.scalar(value)
+            case "title": result.title = YAMLReader.scalar(value)
+            case "date":
+                result.date = YAMLReader.scalar(value)
+                result.dateLine = line
+            case "tags", "people":
+                guard let list = YAMLReader.strings(value) else {
+                    warn(line, "front matter '\(key)' should be a list of names")
+                    continue
+                }
+                let names = list.map { $0.trimmingPrefix(key == "tags" ? "#" : "@").lowercased() }
+                if key == "tags" { result.tags = names } else { result.people = names }
+            default:
+                continue  // Other keys belong to the user and other tools.
+            }
+        }
+        return (result, diagnostics)
+    }
+}
+
+extension String {
+    func trimmingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
+}
+
+/// Iterates lines of raw bytes, treating LF, CRLF and lone CR as line ends.
+struct LineCursor {
+    struct Line {
+        var start: Int
+        /// Offset just past the line end.
+        var end: Int
+        var text: String
+    }
+
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    mutating func next() -> Line? {
+        guard offset < bytes.count else { return nil }
+        let start = offset
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        var after = end
+        if after < bytes.count {
+            after += (bytes[after] == 0x0D && after + 1 < bytes.count && bytes[after + 1] == 0x0A) ? 2 : 1
+        }
+        offset = after
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return Line(start: start, end: after, text: text.trimmingSpaces)
+    }
+}

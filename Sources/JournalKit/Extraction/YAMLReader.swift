@@ -1,0 +1,55 @@
+import Yams
+
+/// Reads small YAML documents (front matter, `journal.yml`) into Yams nodes, turning parse
+/// failures into a message and a real line number.
+enum YAMLReader {
+    struct Failure: Error {
+        var line: Int?
+        var column: Int?
+        var message: String
+    }
+
+    /// - Parameter lineOffset: lines before the YAML text in its file.
+    static func compose(_ text: String, lineOffset: Int = 0) -> Result<Node?, Failure> {
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+                .composer(let context, let problem, let mark, _):
+                let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+                return .failure(Failure(line: mark.line + lineOffset, column: mark.column, message: detail))
+            default:
+                return .failure(Failure(message: "\(error)"))
+            }
+        } catch {
+            return .failure(Failure(message: "\(error)"))
+        }
+    }
+
+    /// The 1-based file line of a node.
+    static func line(of node: Node, lineOffset: Int) -> Int? { node.mark.map { $0.line + lineOffset } }
+
+    /// A scalar's text, or nil for mappings and sequences.
+    static func scalar(_ node: Node) -> String? {
+        if case .scalar(let scalar) = node { return scalar.string }
+        return nil
+    }
+
+    /// A list of strings: a sequence of scalars, or one scalar (possibly comma-separated).
+    static func strings(_ node: Node) -> [String]? {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.string.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        case .sequence(let sequence):
+            var values: [String] = []
+            for element in sequence {
+                guard let value = scalar(element) else { return nil }
+                values.append(value)
+            }
+            return values
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Dispatch
+
+/// A journal read from disk: its settings, its entries and everything wrong with them.
+public struct Journal: Sendable {
+    /// Absolute path of the journal folder.
+    public var root: String
+    public var config: Config
+    /// Sorted by date, then path.
+    public var entries: [Entry]
+    /// Sorted by path, then line.
+    public var diagnostics: [Diagnostic]
+
+    public init(root: String, config: Config, entries: [Entry], diagnostics: [Diagnostic]) {
+        self.root = root
+        self.config = config
+        self.entries = entries
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    /// Reads `journal.yml` (if any) and every entry. Files are parsed in parallel and only the
+    /// extracted records are kept, so memory grows with commitments, not with text.
+    public static func load(root: String) -> Journal {
+        var diagnostics: [Diagnostic] = []
+        var config = Config()
+        let configPath = "\(root)/\(Config.fileName)"
+        if FileReader.exists(configPath) {
+            do {
+                let (parsed, problems) = Config.parse(try FileReader.readText(configPath))
+                config = parsed
+                diagnostics += problems
+            } catch {
+                diagnostics.append(Diagnostic(path: Config.fileName, severity: .error, message: "\(error)"))
+            }
+        }
+        let listing = EntryFiles(root: root, config: config)
+        diagnostics += listing.diagnostics
+
+        let parser = EntryParser(config: config)
+        let limit = config.maxEntryBytes
+        let results = parallelMap(listing.files) { file -> EntryParser.Result in
+            do {
+                let bytes = try FileReader.read("\(root)/\(file.path)", limit: limit)
+                return parser.parse(bytes, path: file.path, stem: file.stem, date: file.date)
+            } catch {
+                let message = "cannot read file: \(error)"
+                return EntryParser.Result(
+                    entry: nil, diagnostics: [Diagnostic(path: file.path, severity: .warning, message: message)])
+            }
+        }
+        var entries: [Entry] = []
+        entries.reserveCapacity(results.count)
+        for result in results {
+            diagnostics += result.diagnostics
+            if let entry = result.entry { entries.append(entry) }
+        }
+        diagnostics += duplicateStems(listing.files)
+        return Journal(root: root, config: config, entries: entries, diagnostics: diagnostics)
+    }
+
+    static func duplicateStems(_ files: [EntryFile]) -> [Diagnostic] {
+        var firstPath: [String: String] = [:]
+        var result: [Diagnostic] = []
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            if let first = firstPath[file.stem] {
+                result.append(
+                    Diagnostic(
+                        path: file.path, severity: .error,
+                        message: "another entry has the same name: \(first); links to '\(file.stem)' are ambiguous"))
+            } else {
+                firstPath[file.stem] = file.path
+            }
+        }
+        return result
+    }
+}
+
+/// Maps in parallel over the machine's cores, keeping the input order.
+func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+    results.initialize(repeating: nil)
+    defer {
+        _ = results.deinitialize()
+        results.deallocate()
+    }
+    let box = UnsafeSendable(results)
+    let chunk = 16
+    let chunks = (items.count + chunk - 1) / chunk
+    DispatchQueue.concurrentPerform(iterations: chunks) { index in
+        for i in (index * chunk)..<min(items.count, (index + 1) * chunk) {
+            box.value[i] = transform(items[i])
+        }
+    }
+    return results.map { result in
+        guard let result else { preconditionFailure("parallelMap left a slot empty") }
+        return result
+    }
+}
+
+/// Each slot is written by exactly one iteration, so sharing the buffer is safe.
+private struct UnsafeSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

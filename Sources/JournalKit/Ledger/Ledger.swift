@@ -1,0 +1,146 @@
+/// Judges every commitment as of a date. Pure, and linear in commitments plus follow-ups:
+/// follow-ups are grouped by the reference they name, never compared pairwise.
+public struct Ledger: Sendable {
+    /// Every commitment in the journal, in made date, then path, then line order.
+    public let commitments: [Commitment]
+    /// Follow-ups by the reference they point to, in date then file order.
+    let followUps: [Reference: [FollowUp]]
+    let index: [Reference: Int]
+
+    public init(entries: [Entry]) {
+        let sortedEntries = entries.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+        var commitments: [Commitment] = []
+        var followUps: [Reference: [FollowUp]] = [:]
+        for entry in sortedEntries {
+            commitments += entry.commitments
+            for followUp in entry.followUps { followUps[followUp.target, default: []].append(followUp) }
+        }
+        var index: [Reference: Int] = [:]
+        for (position, commitment) in commitments.enumerated() where index[commitment.reference] == nil {
+            index[commitment.reference] = position
+        }
+        self.commitments = commitments
+        self.followUps = followUps
+        self.index = index
+    }
+
+    /// Every commitment made on or before `asOf`, judged with the follow-ups dated on or before it.
+    public func statuses(asOf: Day, staleAfterDays: Int) -> [CommitmentStatus] {
+        commitments.lazy.filter { $0.made <= asOf }.map { judge($0, asOf: asOf, staleAfterDays: staleAfterDays) }
+    }
+
+    public func commitment(_ reference: Reference) -> Commitment? { index[reference].map { commitments[$0] } }
+
+    func judge(_ commitment: Commitment, asOf: Day, staleAfterDays: Int) -> CommitmentStatus {
+        // Follow-ups dated on or before the commitment are check errors and count for nothing.
+        let marks = (followUps[commitment.reference] ?? []).filter { $0.date > commitment.made && $0.date <= asOf }
+
+        var kept = commitment.box == .done
+        var doneOn = commitment.box == .done ? commitment.doneOn : nil
+        var due = commitment.due
+        var dueChanges = 0
+        var lateRenegotiations = 0
+        for mark in marks {
+            switch mark.box {
+            case .done:
+                kept = true
+                let day = mark.doneOn ?? mark.date
+                doneOn = doneOn.map { min($0, day) } ?? day
+            case .carried:
+                guard let newDue = mark.due, newDue != due else { break }
+                if let current = due, mark.date > current { lateRenegotiations += 1 }
+                due = newDue
+                dueChanges += 1
+            case .released, .open, .inProgress:
+                break
+            }
+        }
+
+        let released =
+            marks.last?.box == .released || commitment.box == .released || commitment.cancelledOn != nil
+        let lastTouch = marks.last?.date ?? commitment.made
+        let status: Status
+        if kept {
+            status = .kept
+        } else if released {
+            status = .released
+        } else if let due, due < asOf {
+            status = .missed
+        } else if due == nil, asOf.days(since: lastTouch) > staleAfterDays {
+            status = .stale
+        } else {
+            status = .open
+        }
+
+        var onTime: Bool? = nil
+        if kept, let doneOn {
+            onTime = (due.map { doneOn <= $0 } ?? true) && lateRenegotiations == 0
+        }
+        return CommitmentStatus(
+            commitment: commitment, status: status, due: due, originalDue: commitment.due, dueChanges: dueChanges,
+            lateRenegotiations: lateRenegotiations, onTime: onTime, doneOn: doneOn, followUps: marks,
+            lastTouch: lastTouch)
+    }
+
+    /// Follow-ups that point at no known commitment, or that come no later than the commitment.
+    public func followUpProblems() -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let stems = Dictionary(grouping: commitments, by: \.reference.stem)
+        for (reference, marks) in followUps {
+            for mark in marks {
+                if let commitment = commitment(reference) {
+                    if mark.date <= commitment.made {
+                        problems.append(
+                            Diagnostic(
+                                path: mark.path, at: mark.location, .error,
+                                "follow-up to \(reference) is dated \(mark.date), not after the commitment (\(commitment.made))"
+                            ))
+                    }
+                    continue
+                }
+                var message = "follow-up to unknown commitment \(reference)"
+                if let siblings = stems[reference.stem] {
+                    if let guess = Suggestions.closest(to: reference.id, among: siblings.map(\.id)) {
+                        message += "; did you mean \(reference.stem)#\(guess)?"
+                    }
+                } else if let guess = Suggestions.closest(to: reference.stem, among: Array(stems.keys)) {
+                    message += "; no commitments in '\(reference.stem)'; did you mean \(guess)?"
+                } else {
+                    message += "; no entry '\(reference.stem)' has commitments"
+                }
+                problems.append(Diagnostic(path: mark.path, at: mark.location, .error, message))
+            }
+        }
+        return problems.sorted()
+    }
+}
+
+/// "Did you mean" by edit distance.
+public enum Suggestions {
+    /// The candidate nearest to `word`, if it is reasonably near; ties go to the first in sorted order.
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        ranked(word, among: candidates).first.flatMap { best in
+            distance(word, best) <= max(3, word.count / 2) ? best : nil
+        }
+    }
+
+    /// Candidates from nearest to farthest.
+    public static func ranked(_ word: String, among candidates: [String]) -> [String] {
+        candidates.sorted().map { ($0, distance(word, $0)) }.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,112 @@
+import Yams
+
+/// The settings in `journal.yml`. Every key is optional and has a default.
+public struct Config: Hashable, Sendable {
+    /// How list items become commitments.
+    public enum CommitmentMode: String, Hashable, Sendable, CaseIterable {
+        /// Items carrying the commitment tag, and tasks under a commitment heading.
+        case tagged
+        /// Every task item, for existing Obsidian or GitHub-style notes.
+        case allTasks = "all-tasks"
+    }
+
+    /// Folder for new entries, relative to the journal.
+    public var entries = "entries"
+    public var commitmentTag = "commit"
+    public var commitments = CommitmentMode.tagged
+    public var commitmentHeadings = ["Commitments"]
+    public var staleAfterDays = 14
+    /// Folder of the journal's own templates, relative to the journal.
+    public var templates = "templates"
+    public var defaultTemplate = "daily"
+    /// Larger entries are not parsed.
+    public var maxEntryBytes = 2 * 1024 * 1024
+
+    public init() {}
+
+    public static let fileName = "journal.yml"
+
+    /// The keys in file order, with their defaults, for `journal init` and the docs.
+    public static let keys = [
+        "entries", "commitment-tag", "commitments", "commitment-headings", "stale-after-days", "templates",
+        "default-template", "max-entry-bytes",
+    ]
+
+    /// Parses `journal.yml`. Problems are errors naming the line and key; valid keys still apply.
+    public static func parse(_ text: String, path: String = Config.fileName) -> (Config, [Diagnostic]) {
+        var config = Config()
+        var diagnostics: [Diagnostic] = []
+        func error(_ line: Int?, _ column: Int?, _ message: String) {
+            diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+        }
+        let root: Node?
+        switch YAMLReader.compose(text) {
+        case .success(let node): root = node
+        case .failure(let failure):
+            error(failure.line, failure.column, "invalid YAML: \(failure.message)")
+            return (config, diagnostics)
+        }
+        guard let root else { return (config, diagnostics) }
+        guard case .mapping(let mapping) = root else {
+            error(root.mark?.line, root.mark?.column, "expected a mapping of settings")
+            return (config, diagnostics)
+        }
+        for (keyNode, value) in mapping {
+            let key = YAMLReader.scalar(keyNode) ?? "\(keyNode)"
+            let line = keyNode.mark?.line
+            let column = keyNode.mark?.column
+            func wrongType(_ expected: String) {
+                error(line, column, "'\(key)' must be \(expected)")
+            }
+            func text() -> String? {
+                guard let value = YAMLReader.scalar(value), !value.isEmpty else {
+                    wrongType("a non-empty string")
+                    return nil
+                }
+                return value
+            }
+            func positive() -> Int? {
+                guard case .scalar = value, let number = value.int, number > 0 else {
+                    wrongType("a positive whole number")
+                    return nil
+                }
+                return number
+            }
+            func folder() -> String? {
+                guard let value = text() else { return nil }
+                guard !value.hasPrefix("/"), !value.split(separator: "/").contains("..") else {
+                    error(line, column, "'\(key)' must be a folder inside the journal")
+                    return nil
+                }
+                return value
+            }
+            switch key {
+            case "entries": config.entries = folder() ?? config.entries
+            case "templates": config.templates = folder() ?? config.templates
+            case "commitment-tag":
+                guard let tag = text() else { continue }
+                config.commitmentTag = tag.trimmingPrefix("#").lowercased()
+            case "commitments":
+                guard let raw = text() else { continue }
+                guard let mode = CommitmentMode(rawValue: raw) else {
+                    let choices = CommitmentMode.allCases.map(\.rawValue).joined(separator: ", ")
+                    error(line, column, "'commitments' must be one of: \(choices)")
+                    continue
+                }
+                config.commitments = mode
+            case "commitment-headings":
+                guard case .sequence = value, let list = YAMLReader.strings(value) else {
+                    wrongType("a list of heading texts")
+                    continue
+                }
+                config.commitmentHeadings = list
+            case "stale-after-days": config.staleAfterDays = positive() ?? config.staleAfterDays
+            case "max-entry-bytes": config.maxEntryBytes = positive() ?? config.maxEntryBytes
+            case "default-template": config.defaultTemplate = text() ?? config.defaultTemplate
+            default:
+                error(line, column, "unknown key '\(key)'; known keys: \(keys.joined(separator: ", "))")
+            }
+        }
+        return (config, diagnostics)
+    }
+}

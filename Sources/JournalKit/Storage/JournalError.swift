@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Errors that stop a command: the environment is wrong, not the journal's content.
+public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
+    case notFound(tried: [String])
+    case notADirectory(String)
+    case missing(String)
+    case unreadable(String, String)
+    case cannotCreate(String, String)
+    case exists(String)
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let tried):
+            return "no journal found (tried \(tried.joined(separator: ", "))); run 'journal init' or pass --journal DIR"
+        case .notADirectory(let path): return "journal path is not a folder: \(path)"
+        case .missing(let path): return "journal folder does not exist: \(path)"
+        case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
+        case .cannotCreate(let path, let reason): return "cannot create \(path): \(reason)"
+        case .exists(let path): return "already exists: \(path)"
+        case .usage(let message): return message
+        }
+    }
+
+    /// The C library's text for an errno value, in lowercase like our other messages.
+    static func reason(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        let message = String(cString: text)
+        return message.prefix(1).lowercased() + message.dropFirst()
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report every problem in the journal as path:line:column.",
+            discussion: "Exit status: 0 with no errors (warnings allowed); 1 with errors; 2 on usage errors."
+        )
+
+        @OptionGroup var options: JournalOptions
+
+        @Option(help: "Output: text (diagnostics on stderr) or json (on stdout, for editors).")
+        var format: CheckFormat = .text
+
+        func run() throws {
+            let report = CheckReport(journal: try options.load())
+            switch format {
+            case .text:
+                Output.diagnostics(report.diagnostics, color: options.colorEnabled(for: 2))
+                Output.errorLine(report.summary)
+            case .json:
+                Output.print(report.json.serialized() + "\n")
+            }
+            if report.errors > 0 { throw ExitCode.failure }
+        }
+    }
+
+    enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+}

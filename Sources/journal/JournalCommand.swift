@@ -1,0 +1,19 @@
+import ArgumentParser
+import JournalKit
+
+@main
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "A coaching journal that keeps an honest record of the commitments you make to your people.",
+        discussion: """
+            Entries are dated markdown files. A commitment is a tagged list item such as
+            '- [ ] Recognise @maria at the all-hands by Friday #commit #recognition'.
+
+            Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error.
+            """,
+        version: JournalKitVersion.string,
+        subcommands: [Check.self],
+        defaultSubcommand: nil
+    )
+}
