@@ -31,7 +31,7 @@ release: deps
 	$(SWIFT) build -c release
 
 run: build
-	$(SWIFT) run journal check --journal $(EXAMPLE)
+	$(SWIFT) run journal review --journal $(EXAMPLE) --as-of $(EXAMPLE_AS_OF)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -31,7 +31,8 @@ public struct Ledger: Sendable {
 
     public func commitment(_ reference: Reference) -> Commitment? { index[reference].map { commitments[$0] } }
 
-    func judge(_ commitment: Commitment, asOf: Day, staleAfterDays: Int) -> CommitmentStatus {
+    /// Judges one commitment as of a date.
+    public func judge(_ commitment: Commitment, asOf: Day, staleAfterDays: Int) -> CommitmentStatus {
         // Follow-ups dated on or before the commitment are check errors and count for nothing.
         let marks = (followUps[commitment.reference] ?? []).filter { $0.date > commitment.made && $0.date <= asOf }
 

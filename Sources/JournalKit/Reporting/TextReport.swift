@@ -1,0 +1,58 @@
+/// Lays out a report for a terminal: escaped, fitted to the width, coloured only when asked.
+public enum TextReport {
+    public static func render(_ document: ReportDocument, width: Int = 100, color: Bool = false) -> String {
+        var out = TerminalText.style(TerminalText.escape(document.title), .bold, enabled: color) + "\n"
+        for section in document.sections {
+            out += "\n"
+            if let title = section.title {
+                out += TerminalText.style(TerminalText.escape(title), .bold, enabled: color) + "\n"
+            }
+            for line in section.lines { out += TerminalText.escape(line) + "\n" }
+            if let table = section.table { out += render(table, width: width, color: color) }
+            for note in section.notes {
+                out += TerminalText.style(TerminalText.escape(note), .yellow, enabled: color) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func render(_ table: ReportDocument.Table, width: Int, color: Bool) -> String {
+        let header = table.headers.map(TerminalText.escape)
+        var rows = table.rows.map { $0.map(TerminalText.escape) }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        let gap = 2
+        let total = widths.reduce(0, +) + gap * (widths.count - 1)
+        if total > width, let flexible = table.flexibleColumn, flexible < widths.count {
+            let fitted = max(header[flexible].count, 32, widths[flexible] - (total - width))
+            widths[flexible] = fitted
+            rows = rows.map { row in
+                var row = row
+                if flexible < row.count, row[flexible].count > fitted {
+                    row[flexible] = String(row[flexible].prefix(fitted - 1)) + "…"
+                }
+                return row
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+                let isLast = index == cells.count - 1
+                if table.numericColumns.contains(index) {
+                    parts.append(padding + cell)
+                } else {
+                    parts.append(isLast ? cell : cell + padding)
+                }
+            }
+            return parts.joined(separator: String(repeating: " ", count: gap))
+        }
+        var out = TerminalText.style(line(header), .dim, enabled: color) + "\n"
+        for row in rows { out += line(row) + "\n" }
+        return out
+    }
+}

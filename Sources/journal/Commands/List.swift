@@ -1,0 +1,37 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List commitments, one per line: reference, status, made, due and text.",
+            discussion: "Use a reference with 'journal show' or in a follow-up link."
+        )
+
+        @OptionGroup var options: JournalOptions
+        @OptionGroup var filters: ReviewOptionsGroup
+
+        @Option(help: "Only this status: open, kept, released, missed, stale, or overdue (missed or stale).")
+        var status: CommitmentListing.StatusFilter?
+
+        @Option(help: "Output: text or json (the commitment objects of 'journal review --format json').")
+        var format: ListFormat = .text
+
+        func run() throws {
+            let journal = try options.load()
+            let review = JournalKit.Review(journal: journal, options: try filters.reviewOptions(config: journal.config))
+            let selected = review.commitments.filter { status?.matches($0) ?? true }
+            switch format {
+            case .text: Output.print(CommitmentListing.lines(selected, width: TerminalWidth.columns))
+            case .json: Output.print(JSONReport.render(commitments: selected))
+            }
+            try options.reportProblems(in: journal)
+        }
+    }
+
+    enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+}
+
+extension CommitmentListing.StatusFilter: ExpressibleByArgument {}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show how often you kept your word: to whom, on which themes, and what is slipping.",
+            discussion: """
+                Commitments are judged as of --as-of (default today); entries dated later are ignored.
+                Exit status: 0 ok; 1 when the journal has errors (see 'journal check'); 2 on usage errors.
+                """
+        )
+
+        @OptionGroup var options: JournalOptions
+        @OptionGroup var filters: ReviewOptionsGroup
+
+        @Option(help: "Output: text, markdown or json.")
+        var format: ReportFormat = .text
+
+        @Option(help: "Trend periods: week (ISO) or month.")
+        var by: ReviewOptions.Period = .week
+
+        func run() throws {
+            let journal = try options.load()
+            var reviewOptions = try filters.reviewOptions(config: journal.config)
+            reviewOptions.period = by
+            let review = JournalKit.Review(journal: journal, options: reviewOptions)
+            switch format {
+            case .text:
+                let document = ReportDocument(review: review)
+                Output.print(
+                    TextReport.render(document, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)))
+            case .markdown:
+                Output.print(MarkdownReport.render(ReportDocument(review: review)))
+            case .json:
+                Output.print(JSONReport.render(review))
+            }
+            try options.reportProblems(in: journal)
+        }
+    }
+
+    enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, json
+    }
+}
+
+extension ReviewOptions.Period: ExpressibleByArgument {}
+
+extension JournalOptions {
+    /// After a report: a one-line hint on stderr when the journal has errors, and exit 1.
+    func reportProblems(in journal: Journal) throws {
+        let errors = journal.diagnostics.count { $0.severity == .error }
+        let warnings = journal.diagnostics.count { $0.severity == .warning }
+        guard errors + warnings > 0 else { return }
+        Output.errorLine(
+            "journal: \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")) in the journal;"
+                + " run 'journal check' for details")
+        if errors > 0 { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the whole history of one commitment: where it was made, every follow-up, its status.",
+            discussion: "Exit status: 0 ok; 2 when the reference is unknown (the closest matches are listed)."
+        )
+
+        @OptionGroup var options: JournalOptions
+
+        @Option(name: .customLong("as-of"), help: "Judge as of this date (default today).")
+        var asOf: String?
+
+        @Argument(help: "The commitment's reference, e.g. 2026-10-05-weekly-mirror#recognise-maria-s-renewal-win.")
+        var reference: String
+
+        func validate() throws { _ = try DateOption.parse(asOf, name: "--as-of") }
+
+        func run() throws {
+            let journal = try options.load()
+            let day = try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today
+            let ledger = Ledger(entries: journal.entries)
+            let wanted = JournalKit.Reference(parsing: reference)
+            guard let wanted, let commitment = ledger.commitment(wanted), commitment.made <= day else {
+                let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
+                let closest = Suggestions.ranked(reference, among: all).prefix(3)
+                var message = "unknown commitment '\(TerminalText.escape(reference))'"
+                if !closest.isEmpty { message += "; closest: " + closest.joined(separator: ", ") }
+                Output.error(message)
+                throw ExitCode(2)
+            }
+            let status = ledger.judge(commitment, asOf: day, staleAfterDays: journal.config.staleAfterDays)
+            Output.print(CommitmentListing.history(status, asOf: day))
+        }
+    }
+}

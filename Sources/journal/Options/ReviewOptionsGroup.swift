@@ -1,0 +1,80 @@
+import ArgumentParser
+import JournalKit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The as-of date and filters shared by review, list and show.
+struct ReviewOptionsGroup: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: "Judge as of this date (default today). \(DateArgument.acceptedForms).")
+    var asOf: String?
+
+    @Option(help: "Only commitments made on or after this date.")
+    var since: String?
+
+    @Option(help: "Only commitments made on or before this date.")
+    var until: String?
+
+    @Option(help: "Only commitments that mention this person (with or without @).")
+    var person: String?
+
+    @Option(help: "Only commitments with this tag (with or without #).")
+    var tag: String?
+
+    func validate() throws {
+        for (name, value) in [("--as-of", asOf), ("--since", since), ("--until", until)] {
+            _ = try DateOption.parse(value, name: name)
+        }
+    }
+
+    /// Review options from the flags and the journal's settings.
+    func reviewOptions(config: Config) throws -> ReviewOptions {
+        var options = ReviewOptions(asOf: try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today)
+        options.since = try DateOption.parse(since, name: "--since")
+        options.until = try DateOption.parse(until, name: "--until")
+        options.person = person.map { $0.trimmingPrefixCharacter("@").lowercased() }
+        options.tag = tag.map { $0.trimmingPrefixCharacter("#").lowercased() }
+        options.staleAfterDays = config.staleAfterDays
+        return options
+    }
+}
+
+/// Command-line dates, resolved against the clock read once.
+enum DateOption {
+    static let today: Day = {
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        return Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
+            ?? Day(ordinal: Int(now) / 86_400)
+    }()
+
+    /// Nil when the option is absent; a usage error naming the option when it is invalid.
+    static func parse(_ value: String?, name: String) throws -> Day? {
+        guard let value else { return nil }
+        do throws(DateArgument.Invalid) {
+            return try DateArgument.resolve(value, today: today)
+        } catch {
+            throw ValidationError("\(name): \(error.description)")
+        }
+    }
+}
+
+/// Terminal width for fitting tables: COLUMNS, else the terminal's, else 100.
+enum TerminalWidth {
+    static var columns: Int {
+        if let text = Process.environment["COLUMNS"], let value = Int(text), value > 20 { return value }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
+        return 100
+    }
+}
+
+extension String {
+    func trimmingPrefixCharacter(_ character: Character) -> String {
+        first == character ? String(dropFirst()) : self
+    }
+}
