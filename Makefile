@@ -54,5 +54,27 @@ install: release
 	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man >/dev/null
 	install -m 644 .build/man/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
 
+# Benchmarks (issue 6): never part of `make test`. BENCH_SIZES picks corpora, RUNS the repetitions.
+BENCH_SIZES ?= typical heavy lifetime
+FLOOR = Benchmarks/floor/cmark-floor
+
+bench: release bench-floor
+	Benchmarks/bench.sh $(BENCH_SIZES)
+
+bench-floor: deps $(FLOOR)
+
+$(FLOOR): Benchmarks/floor/cmark-floor.c
+	cc -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs libcmark)
+
+bench-corpora:
+	@for size in $(BENCH_SIZES); do \
+		[ -f Benchmarks/corpora/$$size/journal.yml ] || python3 Benchmarks/generate.py $$size; \
+	done
+
+bench-micro: deps
+	cd Benchmarks/Micro && $(SWIFT) build -c release --product Micro && .build/release/Micro
+
+.PHONY: bench-floor bench-corpora bench-micro
+
 clean:
 	rm -rf .build
