@@ -42,7 +42,9 @@ public struct Journal: Sendable {
                 let bytes = try FileReader.read("\(root)/\(file.path)", limit: limit)
                 return parser.parse(bytes, path: file.path, stem: file.stem, date: file.date)
             } catch {
-                let message = "cannot read file: \(error)"
+                let reason: String
+                if case .unreadable(_, let why) = error as? JournalError { reason = why } else { reason = "\(error)" }
+                let message = "cannot read file: \(reason)"
                 return EntryParser.Result(
                     entry: nil, diagnostics: [Diagnostic(path: file.path, severity: .warning, message: message)])
             }

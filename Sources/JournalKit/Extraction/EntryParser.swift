@@ -91,7 +91,9 @@ public struct EntryParser: Sendable {
                 guard !item.spans.isEmpty else { continue }
                 let syntax = ItemSyntax(spans: item.spans)
                 let location = item.paragraphLocation ?? item.location
-                let targets = Self.targets(of: item, syntax: syntax)
+                // Only an item with a box reports on a commitment; a plain bullet linking to an
+                // entry's heading is a note, not a broken follow-up.
+                let targets = syntax.box == nil ? [] : Self.targets(of: item, syntax: syntax)
                 if !targets.isEmpty {
                     for target in targets {
                         entry.followUps.append(followUp(to: target, syntax, entry: entry, location, report: report))
@@ -187,7 +189,9 @@ public struct EntryParser: Sendable {
         switch resolution {
         case .date(let day) where day.isRepresentable: return day
         case .date(let day): report(location, .error, "date out of range: \(day.ordinal) days from 1970")
-        case .impossible(let text): report(location, .error, "impossible date '\(text)'")
+        case .impossible(let text) where DatePhrase.isoDate(text) != nil || text.contains(" "):
+            report(location, .error, "impossible date '\(text)'")
+        case .impossible(let text): report(location, .error, "not a date '\(text)'; write it as YYYY-MM-DD")
         case .ambiguous(let text):
             report(location, .warning, "ambiguous date '\(text)'; write it as YYYY-MM-DD or 'by Dec 4'")
         case nil: break

@@ -154,7 +154,14 @@ public struct ItemSyntax: Hashable, Sendable {
                     case "📅": if calendarDue == nil { calendarDue = DatePhrase.isoDate(value) ?? .impossible(value) }
                     case "✅": if done == nil { done = DatePhrase.isoDate(value) ?? .impossible(value) }
                     case "❌": if cancelled == nil { cancelled = DatePhrase.isoDate(value) ?? .impossible(value) }
-                    default: if emojiId == nil, !value.isEmpty { emojiId = value }
+                    default:
+                        // An id is never a tag or a mention: `🆔 #commit` keeps its tag.
+                        guard let first = value.first, first != "#", first != "@" else {
+                            emit(String(c))
+                            i += 1
+                            continue
+                        }
+                        if emojiId == nil { emojiId = value }
                     }
                     i = next
                     continue
