@@ -457,10 +457,16 @@ import Testing
     }
 
     @Test(arguments: [
-        ("[x]", Box.done), ("[-]", .released), ("[>]", .carried), ("[/]", .inProgress), ("[ ]", .open), ("", .open),
+        ("[x]", Box.done), ("[-]", .released), ("[>]", .carried), ("[/]", .inProgress), ("[ ]", .open),
     ])
     func followUpBox(_ mark: String, _ box: Box) {
         #expect(followUp("\(mark) [[2026-11-20#call-ana]] note")?.box == box)
+    }
+
+    @Test func plainBulletLinkingToAnEntryIsANoteNotAFollowUp() {
+        #expect(parseEntry("- see [[2026-11-20#Notes]]\n", stem: "2026-11-27").followUps.isEmpty)
+        #expect(parseEntry("- see [notes](2026-11-20.md#notes)\n", stem: "2026-11-27").followUps.isEmpty)
+        #expect(parseEntry("- [ ] see [[2026-11-20#Notes]]\n", stem: "2026-11-27").followUps.count == 1)
     }
 
     @Test func followUpNoteIsTheEvidence() {
