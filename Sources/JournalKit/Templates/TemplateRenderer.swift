@@ -1,0 +1,304 @@
+import Mustache
+
+/// One commitment still owed as of a new entry's date, as a template shows it.
+public struct Followup: Hashable, Sendable {
+    /// The commitment's text, escaped so it cannot form a link or code span in the new entry.
+    public var text: String
+    /// `stem#id`.
+    public var ref: String
+    public var due: Day?
+    public var people: [String]
+    public var tags: [String]
+    /// `[2026-11-27](../11/2026-11-27.md#id)`: relative from the new entry's folder.
+    public var link: String
+    public var status: Status
+    /// Missed or stale.
+    public var overdue: Bool
+    /// Days past the due date; 0 when not missed.
+    public var daysOverdue: Int
+    /// `due Fri 28 Nov, 2 days overdue`, `due Fri 28 Nov`, `no due date` or `no due date, quiet for 20 days`.
+    public var summary: String
+    /// Whether the commitment names the entry's person.
+    public var mentionsPerson: Bool
+
+    /// `- [ ] text (summary) link`: the line the built-ins render, which the parser reads back
+    /// as a follow-up to this commitment.
+    public var line: String { "- [ ] \(text) (\(summary)) \(link)" }
+}
+
+/// What a new entry is: its date, where it will live, and the options given.
+public struct TemplateRequest: Hashable, Sendable {
+    public var date: Day
+    /// Path of the new entry relative to the journal, for relative links.
+    public var entryPath: String
+    public var title: String?
+    /// The person from `--with`, lowercased, without `@`.
+    public var person: String?
+
+    public init(date: Day, entryPath: String, title: String? = nil, person: String? = nil) {
+        self.date = date
+        self.entryPath = entryPath
+        self.title = title
+        self.person = person
+    }
+}
+
+/// Renders prompt templates with the ledger's open commitments. Pure: the same entries,
+/// template and request always give the same bytes.
+public struct TemplateRenderer: Sendable {
+    public var entries: [Entry]
+    public var config: Config
+    public var journalName: String
+    let ledger: Ledger
+
+    public init(entries: [Entry], config: Config, journalName: String) {
+        self.entries = entries
+        self.config = config
+        self.journalName = journalName
+        ledger = Ledger(entries: entries)
+    }
+
+    public init(journal: Journal) {
+        let name = journal.root.split(separator: "/").last.map(String.init) ?? "journal"
+        self.init(entries: journal.entries, config: journal.config, journalName: name)
+    }
+
+    /// Commitments open, missed or stale as of the day: overdue first, then by due date (none
+    /// last), then by when they were made. With a person, the ones naming them come first.
+    /// Commitments made on the day itself are left out, since a follow-up must come later.
+    public func followups(for request: TemplateRequest) -> [Followup] {
+        let date = request.date
+        let owed = ledger.statuses(asOf: date, staleAfterDays: config.staleAfterDays).filter {
+            $0.commitment.made < date && ($0.status == .open || $0.status == .missed || $0.status == .stale)
+        }
+        let folder = SafeFileWriter.folder(of: request.entryPath)
+        let items = owed.map { status -> (Followup, CommitmentStatus) in
+            let commitment = status.commitment
+            let daysOverdue = status.daysLate(asOf: date)
+            return (
+                Followup(
+                    text: Self.markdownText(commitment.text), ref: commitment.reference.description, due: status.due,
+                    people: commitment.people, tags: commitment.tags,
+                    link: "[\(commitment.made)](\(Self.relativeLink(from: folder, to: commitment.path))#"
+                        + "\(Self.percentEncoded(commitment.id)))",
+                    status: status.status, overdue: status.isOverdue, daysOverdue: daysOverdue,
+                    summary: Self.summary(status, asOf: date),
+                    mentionsPerson: request.person.map { commitment.people.contains($0) } ?? false),
+                status
+            )
+        }
+        return items.sorted { a, b in
+            let (x, s) = a
+            let (y, t) = b
+            if x.mentionsPerson != y.mentionsPerson { return x.mentionsPerson }
+            if x.overdue != y.overdue { return x.overdue }
+            switch (x.due, y.due) {
+            case (let p?, let q?) where p != q: return p < q
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            let left = (s.commitment.made, s.commitment.path, s.commitment.location.line, s.commitment.id)
+            let right = (t.commitment.made, t.commitment.path, t.commitment.location.line, t.commitment.id)
+            return left < right
+        }.map(\.0)
+    }
+
+    /// Days from the latest weekly mirror before the day, or nil when there is none.
+    public func daysSinceMirror(before date: Day) -> Int? {
+        entries.filter { $0.isMirror && $0.date < date }.map(\.date).max().map { date.days(since: $0) }
+    }
+
+    /// The entry's text. Mustache errors name the template's file, line and column.
+    public func render(_ template: PromptTemplate, _ request: TemplateRequest) throws(TemplateError) -> String {
+        var variables = baseVariables(request)
+        // The template's own title is the entry's default title, and may use the variables.
+        let titleLine = TemplateFrontMatter.title(in: template.text)
+        var title = request.title
+        if title == nil, let raw = titleLine?.value {
+            title = try Self.compile(raw, path: template.path, lineOffset: titleLine?.line ?? 0).render(variables)
+        }
+        variables["title"] = title ?? ""
+        var source = template.text
+        if let titleLine {
+            // Same line count, so mustache errors still point at the right line.
+            var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let ending = lines[titleLine.line].hasSuffix("\r") ? "\r" : ""
+            lines[titleLine.line] = "title: \(Self.yamlQuoted(title ?? ""))\(ending)"
+            source = lines.joined(separator: "\n")
+        }
+        let followups = self.followups(for: request)
+        variables["followups"] = followups.map(Self.variables)
+        variables["hasFollowups"] = !followups.isEmpty
+        variables["overdueCount"] = followups.count { $0.overdue }
+        variables["hasOverdue"] = followups.contains { $0.overdue }
+        return try Self.compile(source, path: template.path).render(variables)
+    }
+
+    func baseVariables(_ request: TemplateRequest) -> [String: Any] {
+        let date = request.date
+        var variables: [String: Any] = [
+            "date": date.description, "weekday": date.weekdayName,
+            "isoWeek": date.isoWeek.week, "isoYear": date.isoWeek.year, "journalName": journalName,
+        ]
+        if let person = request.person { variables["person"] = person }
+        if let days = daysSinceMirror(before: date) { variables["daysSinceMirror"] = days }
+        return variables
+    }
+
+    static func variables(_ followup: Followup) -> [String: Any] {
+        var result: [String: Any] = [
+            "text": followup.text, "ref": followup.ref, "people": followup.people, "tags": followup.tags,
+            "link": followup.link, "status": followup.status.rawValue, "overdue": followup.overdue,
+            "daysOverdue": followup.daysOverdue, "summary": followup.summary, "line": followup.line,
+        ]
+        if let due = followup.due {
+            result["due"] = due.description
+            result["dueLabel"] = label(due, year: nil)
+        }
+        return result
+    }
+
+    /// Mustache with no HTML escaping: the output is markdown. `lineOffset` places a fragment
+    /// (the title) at its line in the file for error messages.
+    static func compile(_ text: String, path: String, lineOffset: Int = 0) throws(TemplateError) -> MustacheTemplate {
+        let pragma = "{{% CONTENT_TYPE: TEXT}}"
+        do {
+            return try MustacheTemplate(string: pragma + text)
+        } catch let error as MustacheTemplate.ParserError {
+            let context = error.context
+            let column = context.lineNumber == 1 ? max(1, context.columnNumber - pragma.count) : context.columnNumber
+            throw .syntax(
+                path: path, line: context.lineNumber + lineOffset, column: column, problem: problem(error.error))
+        } catch {
+            throw .syntax(path: path, line: 1 + lineOffset, column: 1, problem: "\(error)")
+        }
+    }
+
+    static func problem(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "section closed with a different name than it was opened with"
+        case .unfinishedName: return "tag is not closed with '}}'"
+        case .expectedSectionEnd: return "section is never closed"
+        case .invalidSetDelimiter: return "badly formed set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "transform applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "tag not allowed inside an inheritance section"
+        case .textInsideInheritSection: return "text not allowed inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "badly formed pragma tag"
+        case .unrecognisedConfigVariable: return "unknown pragma"
+        }
+    }
+
+    static func summary(_ status: CommitmentStatus, asOf date: Day) -> String {
+        var parts: [String] = []
+        if let due = status.due {
+            parts.append("due \(label(due, year: date.year))")
+            let late = status.daysLate(asOf: date)
+            if late > 0 { parts.append("\(Plural.count(late, "day")) overdue") }
+        } else {
+            parts.append("no due date")
+            if status.status == .stale {
+                parts.append("quiet for \(Plural.count(date.days(since: status.lastTouch), "day"))")
+            }
+        }
+        return parts.joined(separator: ", ")
+    }
+
+    /// `Fri 28 Nov`, with the year when it differs from `year`.
+    static func label(_ day: Day, year: Int?) -> String {
+        let base = "\(day.weekdayShortName) \(day.day) \(day.monthShortName)"
+        return year == day.year ? base : "\(base) \(day.year)"
+    }
+
+    /// The text with markdown that could start a link, code span or HTML escaped, and wiki links
+    /// to entries removed, so the follow-up line points at exactly one commitment.
+    static func markdownText(_ text: String) -> String {
+        var cleaned = text
+        while let open = cleaned.range(of: "[["),
+            let close = cleaned.range(of: "]]", range: open.upperBound..<cleaned.endIndex)
+        {
+            let inner = String(cleaned[open.upperBound..<close.lowerBound])
+            let target = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0])
+            guard EntryParser.reference(fromWikiLink: target) != nil else { break }
+            cleaned.replaceSubrange(open.lowerBound..<close.upperBound, with: "")
+        }
+        var result = ""
+        for character in ItemSyntax.collapse(cleaned) {
+            if "\\`[]<".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A relative link from one folder (relative to the journal) to a file, percent-encoded.
+    static func relativeLink(from folder: String, to path: String) -> String {
+        let from = folder == "." ? [] : folder.split(separator: "/").map(String.init)
+        var to = path.split(separator: "/").map(String.init)
+        let file = to.removeLast()
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...] + [file]
+        return parts.map(percentEncoded).joined(separator: "/")
+    }
+
+    /// Keeps what is safe in a link destination; encodes spaces, parentheses, `#`, `%` and the rest.
+    static func percentEncoded(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            let safe =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-._~^".utf8.contains(byte)
+            if safe {
+                result.append(Character(Unicode.Scalar(byte)))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+
+    /// A YAML double-quoted scalar.
+    static func yamlQuoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}
+
+extension TemplateRenderer {
+    /// Parses the template without rendering it, to report mustache errors up front.
+    public static func validate(_ template: PromptTemplate) throws(TemplateError) {
+        if let title = TemplateFrontMatter.title(in: template.text) {
+            _ = try compile(title.value, path: template.path, lineOffset: title.line)
+        }
+        _ = try compile(template.text, path: template.path)
+    }
+}
+
+extension PromptTemplate {
+    /// The title with placeholders for the variables, for listings: `1:1 with NAME`.
+    public var displayTitle: String? {
+        guard let title else { return nil }
+        let placeholders: [String: Any] = [
+            "date": "YYYY-MM-DD", "weekday": "Weekday", "isoWeek": "NN", "isoYear": "YYYY", "person": "NAME",
+            "journalName": "JOURNAL", "title": "TITLE",
+        ]
+        return (try? TemplateRenderer.compile(title, path: path).render(placeholders)) ?? title
+    }
+}
