@@ -1,0 +1,57 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a journal: journal.yml, entries/ and templates/ with the built-ins to customise.",
+            discussion: """
+                Creates only what is missing and never overwrites: running it again on a journal \
+                names what already existed and leaves it as it was.
+
+                Exit status: 0 ok; 2 when something cannot be created.
+                """
+        )
+
+        @Argument(help: "The journal folder (default: the current folder).")
+        var directory: String?
+
+        func run() throws {
+            let root = JournalLocator.absolute(directory ?? ".", from: Process.workingDirectory)
+            var created: [String] = []
+            var existed: [String] = []
+            do {
+                if try SafeFileWriter.createFolders(root) { created.append(root + "/") }
+                let configPath = "\(root)/\(Config.fileName)"
+                var config = Config()
+                if FileReader.exists(configPath) {
+                    // An existing journal.yml decides where entries and templates live.
+                    config = Config.parse((try? FileReader.readText(configPath)) ?? "").0
+                }
+                let writer = SafeFileWriter()
+                func file(_ relative: String, _ text: String) throws(JournalError) {
+                    let outcome = try writer.create("\(root)/\(relative)", bytes: Array(text.utf8))
+                    if outcome == .created { created.append(relative) } else { existed.append(relative) }
+                }
+                func folder(_ relative: String) throws(JournalError) {
+                    let isNew = try SafeFileWriter.createFolders("\(root)/\(relative)")
+                    if isNew { created.append(relative + "/") } else { existed.append(relative + "/") }
+                }
+                try file(Config.fileName, JournalSkeleton.configText)
+                try folder(config.entries)
+                try folder(config.templates)
+                for name in BuiltInTemplates.names {
+                    try file("\(config.templates)/\(name).md", BuiltInTemplates.all[name] ?? "")
+                }
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(2)
+            }
+            for path in created { Output.print("created \(path)\n") }
+            if !existed.isEmpty {
+                Output.print("already existed, left as it was: \(existed.joined(separator: ", "))\n")
+            }
+            if created.isEmpty { Output.print("nothing to do: \(root) is already a journal\n") }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import ArgumentParser
+import JournalKit
+
+extension JournalCommand {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start an entry from a prompt template and open it in your editor.",
+            discussion: """
+                The entry goes to <entries>/YYYY/MM/YYYY-MM-DD[-TEMPLATE][-NAME].md (the daily \
+                template has no suffix), prefilled with the commitments still open as of its date. \
+                An entry that already exists is opened as it is: never overwritten, never appended to.
+
+                The editor is $VISUAL (unless TERM is dumb), then $EDITOR, then vi. Without a \
+                terminal on stdin and stdout, no editor is started and the path is printed.
+
+                Exit status: 0 ok; 1 the template or the finished entry has errors; 2 usage or \
+                environment error, including an editor that fails (the entry is kept).
+                """
+        )
+
+        @OptionGroup var options: JournalOptions
+
+        @Argument(help: "Template name (default: the journal's default-template, normally daily).")
+        var template: String?
+
+        @Option(help: "The entry's date, to back-fill or plan ahead: \(DateArgument.acceptedForms).")
+        var date: String?
+
+        @Option(name: .customLong("with"), help: "The person the entry is about, as in @NAME.")
+        var person: String?
+
+        @Option(help: "The entry's title (default: the template's).")
+        var title: String?
+
+        @Flag(name: .customLong("no-edit"), help: "Create the entry and print its path; start no editor.")
+        var noEdit = false
+
+        @Flag(help: "Print the rendered entry to stdout and create nothing.")
+        var print = false
+
+        func validate() throws {
+            if noEdit && print { throw ValidationError("--no-edit and --print cannot be used together") }
+            if let person, NewEntry.person(person) == nil {
+                throw ValidationError(
+                    "--with '\(person)' is not a name; use letters, digits, '-', '_' or '.', as after @ in a mention")
+            }
+        }
+
+        func run() throws {
+            let root = try options.locate()
+            let day: Day
+            do throws(DateArgument.Invalid) {
+                day =
+                    try date.map { value throws(DateArgument.Invalid) in
+                        try DateArgument.resolve(value, today: DateArgument.today())
+                    } ?? DateArgument.today()
+            } catch {
+                Output.error("--date: \(error.description)")
+                throw ExitCode(2)
+            }
+            let journal = Journal.load(root: root)
+            let library = TemplateLibrary(root: root, config: journal.config)
+            let name = template ?? journal.config.defaultTemplate
+            let prompt: PromptTemplate
+            do {
+                prompt = try library.resolve(name)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(2)
+            }
+            let person = self.person.flatMap(NewEntry.person)
+            let relative = NewEntry.path(config: journal.config, date: day, template: name, person: person)
+            let path = "\(root)/\(relative)"
+
+            if print {
+                Output.print(try render(prompt, journal: journal, day: day, relative: relative, person: person))
+                return
+            }
+            if FileReader.exists(path) {
+                Output.errorLine("\(relative) already exists; opening it as it is")
+            } else {
+                let text = try render(prompt, journal: journal, day: day, relative: relative, person: person)
+                do {
+                    try SafeFileWriter.createFolders(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                    if try SafeFileWriter().create(path, bytes: Array(text.utf8)) == .existed {
+                        Output.errorLine("\(relative) was created by someone else just now; opening it as it is")
+                    }
+                } catch {
+                    Output.error(error.description)
+                    throw ExitCode(2)
+                }
+            }
+            if noEdit || !EditorLauncher.hasTerminal {
+                Output.print(path + "\n")
+                return
+            }
+            let environment = Process.environment
+            let editor = EditorCommand.editor(environment: environment)
+            do {
+                try EditorLauncher.run(EditorCommand(editor: editor, file: path), environment: environment)
+            } catch {
+                Output.error("\(error); the entry is kept at \(path)")
+                throw ExitCode(2)
+            }
+            try summarize(root: root, relative: relative)
+        }
+
+        func render(_ prompt: PromptTemplate, journal: Journal, day: Day, relative: String, person: String?) throws
+            -> String
+        {
+            let request = TemplateRequest(date: day, entryPath: relative, title: title, person: person)
+            do {
+                return try TemplateRenderer(journal: journal).render(prompt, request)
+            } catch {
+                Output.error(error.description)
+                throw ExitCode(prompt.source == .journal ? 1 : 2)
+            }
+        }
+
+        /// One line on what the entry adds, then check's findings for that file alone.
+        func summarize(root: String, relative: String) throws {
+            let journal = Journal.load(root: root)
+            let entry = journal.entries.first { $0.path == relative }
+            let made = entry?.commitments.count ?? 0
+            // Prefilled `[ ]` lines record nothing until their box is changed.
+            let recorded = entry?.followUps.count { $0.box != .open } ?? 0
+            Output.print(
+                "\(Plural.count(made, "commitment")) made, \(Plural.count(recorded, "follow-up")) recorded\n")
+            let diagnostics = CheckReport(journal: journal).diagnostics.filter { $0.path == relative }
+            Output.diagnostics(diagnostics, color: options.colorEnabled(for: 2))
+            if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode.failure }
+        }
+    }
+}
