@@ -51,8 +51,8 @@ install: release
 	.build/release/journal --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/journal
 	.build/release/journal --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_journal
 	.build/release/journal --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/journal.fish
-	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --multi-page=false --output-directory .build/man >/dev/null
-	install -m 644 .build/man/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual >/dev/null
+	install -m 644 .build/plugins/GenerateManual/outputs/journal/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
 
 # Benchmarks (issue 6): never part of `make test`. BENCH_SIZES picks corpora, RUNS the repetitions.
 BENCH_SIZES ?= typical heavy lifetime
