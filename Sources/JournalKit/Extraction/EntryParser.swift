@@ -88,7 +88,7 @@ public struct EntryParser: Sendable {
             case .heading(let heading):
                 underCommitmentHeading = headings.contains(Self.headingKey(heading.text))
             case .listItem(let item):
-                guard !item.spans.isEmpty else { continue }
+                guard !item.spans.isEmpty, Self.mayMatter(item) else { continue }
                 let syntax = ItemSyntax(spans: item.spans)
                 let location = item.paragraphLocation ?? item.location
                 // Only an item with a box reports on a commitment; a plain bullet linking to an
@@ -197,6 +197,15 @@ public struct EntryParser: Sendable {
         case nil: break
         }
         return nil
+    }
+
+    /// False for an item with no box and no `#`: it can be no commitment, follow-up or
+    /// expectation, so the item scan (the costliest part of reading an entry) is skipped.
+    static func mayMatter(_ item: MarkdownListItem) -> Bool {
+        if let first = item.spans.first, first.kind == .text, first.text.utf8.first == UInt8(ascii: "[") {
+            return true
+        }
+        return item.spans.contains { $0.kind == .text && $0.text.utf8.contains(UInt8(ascii: "#")) }
     }
 
     /// Commitments an item links to, from CommonMark links and wiki links, without repeats.

@@ -47,7 +47,22 @@ public struct ItemSyntax: Hashable, Sendable {
     }
 
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII text, the common case, is collapsed on its bytes; anything else keeps the exact
+        // Character semantics (a space followed by a combining mark is one Character).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The slug of the first five words: lowercase, runs of anything but letters and digits
@@ -110,8 +125,26 @@ public struct ItemSyntax: Hashable, Sendable {
             phrase += text
         }
 
+        /// Appends the source text of `chars[from..<to]`, copying its UTF-8 bytes in one go.
+        mutating func emitRun(_ bytes: [UInt8], _ offsets: [Int], from: Int, to: Int) {
+            guard from < to else { return }
+            emit(String(decoding: bytes[offsets[from]..<offsets[to]], as: UTF8.self))
+        }
+
+        // Plain text is copied in runs, not character by character: most of an item is plain,
+        // and per-character appends were the hottest spot of `journal review` (see BENCHMARKS.md).
         mutating func scan(_ text: String, isFirst: Bool, isLast: Bool) {
             let chars = Array(text)
+            let bytes = Array(text.utf8)
+            // offsets[i] is where chars[i] starts in `bytes`; offsets[chars.count] is the end.
+            var offsets: [Int] = []
+            offsets.reserveCapacity(chars.count + 1)
+            var offset = 0
+            for c in chars {
+                offsets.append(offset)
+                offset += c.utf8.count
+            }
+            offsets.append(offset)
             var i = 0
             if isFirst {
                 // Leading box: `[c]` then whitespace or the end.
@@ -126,12 +159,38 @@ public struct ItemSyntax: Hashable, Sendable {
             let end = trailingId?.start ?? chars.count
             if let trailingId { blockId = trailingId.id }
 
+            // The plain text since `run` is emitted unchanged when a field or the end interrupts it.
+            var run = i
             while i < end {
                 let c = chars[i]
-                let atWordStart = i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "("
-                if c == "[", i + 1 < end, chars[i + 1] == "[",
+                guard let ascii = c.asciiValue else {
+                    if let (emoji, length) = Self.emojiField(chars, at: i) {
+                        let (value, next) = Self.token(chars, from: i + length, to: end)
+                        switch emoji {
+                        case "📅":
+                            if calendarDue == nil { calendarDue = DatePhrase.isoDate(value) ?? .impossible(value) }
+                        case "✅": if done == nil { done = DatePhrase.isoDate(value) ?? .impossible(value) }
+                        case "❌": if cancelled == nil { cancelled = DatePhrase.isoDate(value) ?? .impossible(value) }
+                        default:
+                            // An id is never a tag or a mention: `🆔 #commit` keeps its tag.
+                            guard let first = value.first, first != "#", first != "@" else {
+                                i += 1
+                                continue
+                            }
+                            if emojiId == nil { emojiId = value }
+                        }
+                        emitRun(bytes, offsets, from: run, to: i)
+                        i = next
+                        run = i
+                        continue
+                    }
+                    i += 1
+                    continue
+                }
+                if ascii == UInt8(ascii: "["), i + 1 < end, chars[i + 1] == "[",
                     let close = Self.find(["]", "]"], in: chars, from: i + 2, to: end)
                 {
+                    emitRun(bytes, offsets, from: run, to: i)
                     let inner = String(chars[(i + 2)..<close])
                     let target = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     wikiLinks.append(target)
@@ -140,48 +199,37 @@ public struct ItemSyntax: Hashable, Sendable {
                     if !target.contains("#") { displayWithoutEntryLinks += whole }
                     phrase += " "
                     i = close + 2
+                    run = i
                     continue
                 }
-                if c == "[", Self.hasPrefix(chars, "[due::", at: i), let close = chars[i..<end].firstIndex(of: "]") {
+                if ascii == UInt8(ascii: "["), Self.hasPrefix(chars, "[due::", at: i),
+                    let close = chars[i..<end].firstIndex(of: "]")
+                {
+                    emitRun(bytes, offsets, from: run, to: i)
                     let value = String(chars[(i + 6)..<close]).trimmingSpaces
                     if dataviewDue == nil { dataviewDue = DatePhrase.isoDate(value) ?? .impossible(value) }
                     i = close + 1
+                    run = i
                     continue
                 }
-                if let (emoji, length) = Self.emojiField(chars, at: i) {
-                    let (value, next) = Self.token(chars, from: i + length, to: end)
-                    switch emoji {
-                    case "📅": if calendarDue == nil { calendarDue = DatePhrase.isoDate(value) ?? .impossible(value) }
-                    case "✅": if done == nil { done = DatePhrase.isoDate(value) ?? .impossible(value) }
-                    case "❌": if cancelled == nil { cancelled = DatePhrase.isoDate(value) ?? .impossible(value) }
-                    default:
-                        // An id is never a tag or a mention: `🆔 #commit` keeps its tag.
-                        guard let first = value.first, first != "#", first != "@" else {
-                            emit(String(c))
-                            i += 1
-                            continue
-                        }
-                        if emojiId == nil { emojiId = value }
-                    }
-                    i = next
-                    continue
-                }
-                if atWordStart {
-                    if c == "#",
+                let mayStartWord =
+                    ascii == UInt8(ascii: "#") || ascii == UInt8(ascii: "@") || ascii == UInt8(ascii: "d")
+                    || ascii == UInt8(ascii: "D")
+                if mayStartWord, i == 0 || Self.isSpace(chars[i - 1]) || chars[i - 1] == "(" {
+                    // Tags and mentions stay in the text, so they extend the run.
+                    if ascii == UInt8(ascii: "#"),
                         let (tag, next) = Self.word(
                             chars, from: i + 1, to: end, allowed: ItemSyntax.isTagCharacter, trim: "-/_")
                     {
                         if !tag.allSatisfy(\.isNumber) { Self.add(tag.lowercased(), to: &tags) }
-                        emit(String(chars[i..<next]))
                         i = next
                         continue
                     }
-                    if c == "@",
+                    if ascii == UInt8(ascii: "@"),
                         let (name, next) = Self.word(
                             chars, from: i + 1, to: end, allowed: ItemSyntax.isPersonCharacter, trim: ".-_")
                     {
                         Self.add(name.lowercased(), to: &people)
-                        emit(String(chars[i..<next]))
                         i = next
                         continue
                     }
@@ -191,17 +239,26 @@ public struct ItemSyntax: Hashable, Sendable {
                     if let (key, isDue) = field {
                         let (value, next) = Self.token(chars, from: i + key.count, to: end, skippingSpaces: false)
                         if !value.isEmpty {
+                            emitRun(bytes, offsets, from: run, to: i)
                             let resolution = DatePhrase.isoDate(value) ?? .impossible(value)
                             if isDue, due == nil { due = resolution }
                             if !isDue, done == nil { done = resolution }
                             i = next
+                            run = i
                             continue
                         }
                     }
                 }
-                emit(String(c))
                 i += 1
             }
+            emitRun(bytes, offsets, from: run, to: end)
+        }
+
+        /// `Character.isWhitespace` without the Unicode property lookup for ASCII.
+        @inline(__always)
+        static func isSpace(_ c: Character) -> Bool {
+            guard let ascii = c.asciiValue else { return c.isWhitespace }
+            return ascii == 0x20 || (0x09...0x0D).contains(ascii)
         }
 
         static func add(_ value: String, to list: inout [String]) {
@@ -253,9 +310,11 @@ public struct ItemSyntax: Hashable, Sendable {
 
         static let emojis: [Character] = ["📅", "✅", "❌", "🆔"]
 
+        /// Each field emoji is one scalar, so comparing first scalars also covers `c == emoji`
+        /// and is far cheaper than comparing Characters.
         static func emojiField(_ chars: [Character], at index: Int) -> (Character, Int)? {
-            let c = chars[index]
-            for emoji in emojis where c == emoji || c.unicodeScalars.first == emoji.unicodeScalars.first {
+            guard let scalar = chars[index].unicodeScalars.first, scalar.value >= 0x2705 else { return nil }
+            for emoji in emojis where scalar == emoji.unicodeScalars.first {
                 return (emoji, 1)
             }
             return nil
@@ -275,7 +334,13 @@ public struct ItemSyntax: Hashable, Sendable {
 }
 
 extension String {
+    /// Without leading and trailing whitespace. Index-based: the reversed-collection version
+    /// copied character by character and showed up in every profile of `journal review`.
     var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        if first == startIndex && index(after: last) == endIndex { return self }
+        return String(self[first...last])
     }
 }
