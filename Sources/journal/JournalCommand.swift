@@ -1,6 +1,12 @@
 import ArgumentParser
 import JournalKit
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @main
 struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,4 +22,12 @@ struct JournalCommand: ParsableCommand {
         subcommands: [Check.self, Review.self, List.self, Show.self, New.self, Init.self, Templates.self],
         defaultSubcommand: nil
     )
+
+    /// Ctrl-C ends a long review at once with the conventional status 130; nothing is being
+    /// written then, and `new` creates files atomically. A closed pipe ends output quietly.
+    static func main() {
+        signal(SIGINT) { _ in _exit(130) }
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
 }
