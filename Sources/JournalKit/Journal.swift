@@ -46,7 +46,7 @@ public struct Journal: Sendable {
                 if case .unreadable(_, let why) = error as? JournalError { reason = why } else { reason = "\(error)" }
                 let message = "cannot read file: \(reason)"
                 return EntryParser.Result(
-                    entry: nil, diagnostics: [Diagnostic(path: file.path, severity: .warning, message: message)])
+                    entry: nil, diagnostics: [Diagnostic(path: file.path, severity: .error, message: message)])
             }
         }
         var entries: [Entry] = []

@@ -1,13 +1,18 @@
 /// One pass over an entry's bytes before cmark sees them.
 ///
 /// Debian's libcmark 0.30.2 is quadratic on deeply nested containers (CVE-2023-24824) and on
-/// runs of unmatched link openers (CVE-2023-22486), both fixed only in cmark 0.31. No real
-/// journal entry comes near these bounds, so a file past them is refused, not parsed.
+/// runs of image openers before links (CVE-2023-22486), both fixed only in cmark 0.31. The
+/// guard estimates the work cmark would do for each and refuses a file past a bound that no
+/// real entry comes near. The estimates are upper bounds: the guard never has to understand
+/// markdown exactly, only never to under-count. See docs/SAFETY.md.
 public struct InputGuard: Sendable {
-    /// Containers (block quotes, list items, indentation) one line may open.
+    /// Containers (block quotes, list items, indentation before a marker) one line may open.
     public static let maxNesting = 64
-    /// Unmatched `[` allowed within one block, i.e. between blank lines.
-    public static let maxOpenBrackets = 256
+    /// Container-walk steps: each line costs its open depth times its work (4 plus the bytes
+    /// that start inline nodes or containers). An ordinary 2 MiB entry stays under 2 million.
+    public static let maxNestingWork = 10_000_000
+    /// Bracket-stack steps: each `]` may walk past every `![` before it in its paragraph.
+    public static let maxBracketWork = 2_000_000
 
     public enum Verdict: Hashable, Sendable {
         case text
@@ -24,6 +29,9 @@ public struct InputGuard: Sendable {
     public var firstInvalidUTF8: SourceLocation?
     /// Lines that start a git merge conflict (`<<<<<<<`).
     public var conflictMarkerLines: [Int] = []
+    /// The estimates the bounds apply to, kept for tests and the benchmark.
+    public private(set) var nestingWork = 0
+    public private(set) var bracketWork = 0
 
     public init(_ bytes: UnsafeRawBufferPointer, maxBytes: Int) {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
@@ -37,73 +45,119 @@ public struct InputGuard: Sendable {
         scan(bytes)
     }
 
-    private mutating func scan(_ bytes: UnsafeRawBufferPointer) {
-        let count = bytes.count
-        var line = 1
-        var lineStart = 0
-        var atLineStart = true
+    public init(_ bytes: [UInt8], maxBytes: Int) {
+        self = bytes.withUnsafeBytes { InputGuard($0, maxBytes: maxBytes) }
+    }
+
+    /// What the scan knows about the line it is in.
+    private struct Line {
+        var number = 1
+        var start = 0
+        var inPrefix = true
         var indent = 0
         var containers = 0
+        /// The one space or tab after a marker belongs to the marker, not to the nesting.
+        var afterMarker = false
         var blank = true
-        var openBrackets = 0
+        /// Bytes that may start an inline node: `* _ [ ] ! < & \` and backticks.
+        var specials = 0
+    }
+
+    private mutating func scan(_ bytes: UnsafeRawBufferPointer) {
+        let count = bytes.count
+        var line = Line()
+        /// The deepest nesting that may still be open: containers stay open across blank and
+        /// lazy lines, and only a plain line at column 0 after a blank line surely closes them.
+        var openDepth = 0
+        var previousBlank = true
+        var imagesInBlock = 0
+
+        func endLine(_ line: Line) -> Bool {
+            if line.blank {
+                imagesInBlock = 0
+            } else if previousBlank && line.containers == 0 && line.indent == 0 {
+                openDepth = 0
+            }
+            let depth = line.containers == 0 ? 0 : line.containers + line.indent / 2
+            openDepth = max(openDepth, depth)
+            nestingWork += openDepth * (4 + line.specials + line.containers)
+            previousBlank = line.blank
+            return nestingWork <= Self.maxNestingWork
+        }
+        func refuseNesting(_ line: Int) {
+            verdict = .refused(
+                line: line,
+                reason: "lists or block quotes nested too deep for too many lines (cmark 0.30 is quadratic here, "
+                    + "CVE-2023-24824)")
+        }
+
         var i = 0
         while i < count {
             let byte = bytes[i]
             if byte == 0x0A || byte == 0x0D {
                 if byte == 0x0D, i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-                if blank { openBrackets = 0 }
-                line += 1
+                guard endLine(line) else { return refuseNesting(line.number) }
                 i += 1
-                lineStart = i
-                atLineStart = true
-                indent = 0
-                containers = 0
-                blank = true
+                line = Line(number: line.number + 1, start: i)
                 continue
             }
             if byte == 0 {
-                verdict = .binary(line: line)
+                verdict = .binary(line: line.number)
                 return
             }
-            if byte != 0x20 && byte != 0x09 { blank = false }
-            if atLineStart {
+            if byte != 0x20 && byte != 0x09 { line.blank = false }
+            if line.inPrefix {
+                let wasAfterMarker = line.afterMarker
+                line.afterMarker = false
                 switch byte {
-                case 0x20: indent += 1
-                case 0x09: indent += 4
-                case UInt8(ascii: ">"): containers += 1
+                case 0x20: line.indent += wasAfterMarker ? 0 : 1
+                case 0x09: line.indent += wasAfterMarker ? 3 : 4
+                case UInt8(ascii: ">"):
+                    line.containers += 1
+                    line.afterMarker = true
                 case UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+"):
-                    if i + 1 < count, bytes[i + 1] == 0x20 || bytes[i + 1] == 0x09 {
-                        containers += 1
+                    if i + 1 == count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[i + 1]) {
+                        line.containers += 1
+                        line.afterMarker = true
                     } else {
-                        atLineStart = false
+                        line.inPrefix = false
                     }
                 case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    break  // Ordered list numbers; the marker's space is counted as indent.
+                    break  // An ordered list number; the `.` or `)` after it is the marker.
                 case UInt8(ascii: "."),
                     UInt8(ascii: ")")
-                where i > lineStart && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i - 1]):
-                    containers += 1
+                where i > line.start && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i - 1]):
+                    line.containers += 1
+                    line.afterMarker = true
                 default:
-                    atLineStart = false
-                    if i == lineStart, byte == UInt8(ascii: "<"), Self.isConflictMarker(bytes, at: i) {
-                        conflictMarkerLines.append(line)
+                    line.inPrefix = false
+                    if i == line.start, byte == UInt8(ascii: "<"), Self.isConflictMarker(bytes, at: i) {
+                        conflictMarkerLines.append(line.number)
                     }
                 }
-                if containers + indent / 2 > Self.maxNesting {
-                    verdict = .refused(line: line, reason: "containers nested more than \(Self.maxNesting) deep")
+                if line.containers + line.indent / 2 > Self.maxNesting && line.containers > 0 {
+                    verdict = .refused(
+                        line: line.number, reason: "containers nested more than \(Self.maxNesting) deep")
                     return
                 }
             }
             switch byte {
             case UInt8(ascii: "["):
-                openBrackets += 1
-                if openBrackets > Self.maxOpenBrackets {
+                line.specials += 1
+                if i > 0, bytes[i - 1] == UInt8(ascii: "!") { imagesInBlock += 1 }
+            case UInt8(ascii: "]"):
+                line.specials += 1
+                bracketWork += imagesInBlock
+                if bracketWork > Self.maxBracketWork {
                     verdict = .refused(
-                        line: line, reason: "more than \(Self.maxOpenBrackets) unmatched '[' in one block")
+                        line: line.number,
+                        reason: "too many image openers '![' before links (cmark 0.30 is quadratic here, "
+                            + "CVE-2023-22486)")
                     return
                 }
-            case UInt8(ascii: "]"):
-                if openBrackets > 0 { openBrackets -= 1 }
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"),
+                UInt8(ascii: "`"), UInt8(ascii: "\\"):
+                line.specials += 1
             default:
                 break
             }
@@ -111,7 +165,7 @@ public struct InputGuard: Sendable {
                 let length = Self.validSequenceLength(bytes, at: i)
                 if length == 0 {
                     if firstInvalidUTF8 == nil {
-                        firstInvalidUTF8 = SourceLocation(line: line, column: i - lineStart + 1)
+                        firstInvalidUTF8 = SourceLocation(line: line.number, column: i - line.start + 1)
                     }
                     i += 1
                 } else {
@@ -121,6 +175,7 @@ public struct InputGuard: Sendable {
             }
             i += 1
         }
+        if i > line.start, !endLine(line) { refuseNesting(line.number) }
     }
 
     static func isConflictMarker(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Bool {

@@ -14,74 +14,119 @@ public struct EntryFile: Hashable, Sendable {
 
 /// Lists the entry files of a journal and reports the files that look like entries but are not.
 ///
-/// Walks every folder except hidden ones and the templates folder. Symlinks that stay inside
-/// the journal are followed once; ones that leave it, and loops, are not.
+/// Walks every folder except hidden ones and the templates folder, so `.git/`, `.DS_Store`,
+/// `.obsidian/` and editor swap files never show up. Only names `YYYY-MM-DD….md` are entries;
+/// README.md, backups (`~`, `#…#`, `.swp`) and everything else are ignored. Symlinks are
+/// followed after every real file and folder, so a symlink to something already read adds
+/// nothing; one that leaves the journal, dangles or loops is warned about once and not followed.
 public struct EntryFiles: Sendable {
     public var files: [EntryFile] = []
     public var diagnostics: [Diagnostic] = []
 
+    /// A file's identity, so a folder or file reached twice is read once.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
     public init(root: String, config: Config) {
         let rootReal = Self.realPath(root) ?? root
-        var visited = Set<String>([rootReal])
+        var rootInfo = stat()
+        var seenFolders = Set<FileID>()
+        if stat(root, &rootInfo) == 0 { seenFolders.insert(FileID(rootInfo)) }
+        var seenFiles = Set<FileID>()
         var queue: [String] = [""]
+        var links: [String] = []
         let templates = LocatorPath.clean(config.templates)
-        while !queue.isEmpty {
-            let folder = queue.removeFirst()
-            let absolute = folder.isEmpty ? root : "\(root)/\(folder)"
-            guard let names = Self.list(absolute) else {
-                diagnostics.append(
-                    Diagnostic(
-                        path: folder.isEmpty ? "." : folder, severity: .warning,
-                        message: "cannot read folder: \(JournalError.reason(errno))"))
-                continue
-            }
-            for name in names.sorted() where !name.hasPrefix(".") {
-                let relative = folder.isEmpty ? name : "\(folder)/\(name)"
-                let full = "\(absolute)/\(name)"
-                var info = stat()
-                guard lstat(full, &info) == 0 else { continue }
-                var kind = info.st_mode & S_IFMT
-                if kind == S_IFLNK {
-                    guard let target = Self.realPath(full), target == rootReal || target.hasPrefix(rootReal + "/")
-                    else {
-                        diagnostics.append(
-                            Diagnostic(
-                                path: relative, severity: .warning,
-                                message: "symlink points outside the journal or nowhere; not followed"))
-                        continue
-                    }
-                    guard stat(full, &info) == 0 else { continue }
-                    kind = info.st_mode & S_IFMT
-                    if kind == S_IFDIR {
-                        guard visited.insert(target).inserted else {
-                            diagnostics.append(
-                                Diagnostic(
-                                    path: relative, severity: .warning,
-                                    message: "symlink loop or folder already read; not followed"))
-                            continue
-                        }
+
+        func warn(_ path: String, _ message: String) {
+            diagnostics.append(Diagnostic(path: path, severity: .warning, message: message))
+        }
+
+        while true {
+            while !queue.isEmpty {
+                let folder = queue.removeFirst()
+                let absolute = folder.isEmpty ? root : "\(root)/\(folder)"
+                let names: [String]
+                switch Self.listing(absolute) {
+                case .success(let listed): names = listed
+                case .failure(let code):
+                    // An error, so `check` exits 1: entries in that folder are missing.
+                    diagnostics.append(
+                        Diagnostic(
+                            path: folder.isEmpty ? "." : folder, severity: .error,
+                            message: "cannot read folder: \(JournalError.reason(code.code))"))
+                    continue
+                }
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let relative = folder.isEmpty ? name : "\(folder)/\(name)"
+                    var info = stat()
+                    guard lstat("\(absolute)/\(name)", &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFLNK: links.append(relative)
+                    case S_IFDIR:
+                        if relative != templates, seenFolders.insert(FileID(info)).inserted { queue.append(relative) }
+                    case S_IFREG:
+                        if classify(name: name, relative: relative) { seenFiles.insert(FileID(info)) }
+                    default: break  // Sockets, FIFOs and devices are never entries.
                     }
                 }
-                if kind == S_IFDIR {
-                    if relative != templates { queue.append(relative) }
-                } else if kind == S_IFREG {
-                    classify(name: name, relative: relative)
+            }
+            guard !links.isEmpty else { break }
+            // Symlinks last, in path order, so whatever they point at has been read if it can be.
+            links.sort()
+            let pending = links
+            links = []
+            for relative in pending {
+                let full = "\(root)/\(relative)"
+                guard let target = Self.realPath(full) else {
+                    let reason = errno == ELOOP ? "symlink loop" : "broken symlink (\(JournalError.reason(errno)))"
+                    warn(relative, "\(reason); not followed")
+                    continue
+                }
+                guard target == rootReal || target.hasPrefix(rootReal + "/") else {
+                    warn(relative, "symlink points outside the journal, to \(target); not followed")
+                    continue
+                }
+                var info = stat()
+                guard stat(full, &info) == 0 else { continue }
+                let name = String(relative.split(separator: "/").last ?? "")
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR:
+                    guard seenFolders.insert(FileID(info)).inserted else {
+                        // Pointing at a folder above itself is a loop; at any other folder, an alias.
+                        let parent = Self.realPath(String(full[..<(full.lastIndex(of: "/") ?? full.endIndex)])) ?? ""
+                        if parent == target || parent.hasPrefix(target + "/") {
+                            warn(relative, "symlink loop (points to a folder above it); not followed")
+                        }
+                        continue
+                    }
+                    queue.append(relative)
+                case S_IFREG:
+                    guard !seenFiles.contains(FileID(info)) else { continue }
+                    if classify(name: name, relative: relative) { seenFiles.insert(FileID(info)) }
+                default: break
                 }
             }
         }
         files.sort { ($0.date, $0.path) < ($1.date, $1.path) }
     }
 
-    mutating func classify(name: String, relative: String) {
-        guard name.hasSuffix(".md"), name.utf8.count >= 13 else { return }
+    /// Adds the file when its name makes it an entry; says why when it looks like one but is not.
+    mutating func classify(name: String, relative: String) -> Bool {
+        guard name.hasSuffix(".md"), name.utf8.count >= 13 else { return false }
         let prefix = String(name.prefix(10))
-        guard let resolution = DatePhrase.isoDate(prefix) else { return }
-        guard case .date(let date) = resolution else {
+        guard let resolution = DatePhrase.isoDate(prefix) else { return false }
+        guard case .date(let date) = resolution, date.isRepresentable else {
             diagnostics.append(
                 Diagnostic(
                     path: relative, line: nil, severity: .warning,
                     message: "impossible date '\(prefix)' in the file name; not read as an entry"))
-            return
+            return false
         }
         let stem = String(name.dropLast(3))
         if let original = Self.conflictOriginal(stem: stem) {
@@ -89,9 +134,10 @@ public struct EntryFiles: Sendable {
                 Diagnostic(
                     path: relative, severity: .warning,
                     message: "conflict copy of \(original).md; resolve it (left out of the ledger)"))
-            return
+            return false
         }
         files.append(EntryFile(path: relative, stem: stem, date: date))
+        return true
     }
 
     /// Recognises copies made by Dropbox, Syncthing, Nextcloud and similar tools.
@@ -105,11 +151,21 @@ public struct EntryFiles: Sendable {
         return nil
     }
 
+    /// The names in a folder, or nil when it cannot be read.
     static func list(_ path: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
+        try? listing(path).get()
+    }
+
+    static func listing(_ path: String) -> Result<[String], Errno> {
+        guard let directory = opendir(path) else { return .failure(Errno(errno)) }
         defer { closedir(directory) }
         var names: [String] = []
-        while let entry = readdir(directory) {
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { return .failure(Errno(errno)) }
+                break
+            }
             let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
                 field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
                     String(cString: $0)
@@ -117,7 +173,13 @@ public struct EntryFiles: Sendable {
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return .success(names)
+    }
+
+    /// An errno value as an `Error`, so `list` can return it in a `Result`.
+    struct Errno: Error {
+        var code: Int32
+        init(_ code: Int32) { self.code = code }
     }
 
     static func realPath(_ path: String) -> String? {
