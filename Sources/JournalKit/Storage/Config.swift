@@ -47,6 +47,10 @@ public struct Config: Hashable, Sendable {
             return (config, diagnostics)
         }
         guard let root else { return (config, diagnostics) }
+        // `---` alone, or `~`, is a YAML document holding null: an empty file, not a wrong one.
+        if case .scalar(let scalar) = root, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return (config, diagnostics)
+        }
         guard case .mapping(let mapping) = root else {
             error(root.mark?.line, root.mark?.column, "expected a mapping of settings")
             return (config, diagnostics)
