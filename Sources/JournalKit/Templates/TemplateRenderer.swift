@@ -211,20 +211,11 @@ public struct TemplateRenderer: Sendable {
         return year == day.year ? base : "\(base) \(day.year)"
     }
 
-    /// The text with markdown that could start a link, code span or HTML escaped, and wiki links
-    /// to entries removed, so the follow-up line points at exactly one commitment.
+    /// The text with markdown that could start a link, code span or HTML escaped. It holds no
+    /// links to entries: an item with one is a follow-up, never a commitment.
     static func markdownText(_ text: String) -> String {
-        var cleaned = text
-        while let open = cleaned.range(of: "[["),
-            let close = cleaned.range(of: "]]", range: open.upperBound..<cleaned.endIndex)
-        {
-            let inner = String(cleaned[open.upperBound..<close.lowerBound])
-            let target = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0])
-            guard EntryParser.reference(fromWikiLink: target) != nil else { break }
-            cleaned.replaceSubrange(open.lowerBound..<close.upperBound, with: "")
-        }
         var result = ""
-        for character in ItemSyntax.collapse(cleaned) {
+        for character in text {
             if "\\`[]<".contains(character) { result.append("\\") }
             result.append(character)
         }

@@ -1,0 +1,140 @@
+import Testing
+
+@testable import JournalKit
+
+@Suite struct TemplateRendererTests {
+    let entryPath = "entries/2026/11/2026-11-23-weekly-mirror.md"
+
+    func template(_ text: String, path: String = "templates/t.md") -> PromptTemplate {
+        PromptTemplate(name: "t", source: .journal, path: path, text: text)
+    }
+
+    func render(_ text: String, person: String? = nil, title: String? = nil) throws -> String {
+        try TemplateFixture.renderer.render(
+            template(text),
+            TemplateRequest(date: TemplateFixture.date, entryPath: entryPath, title: title, person: person))
+    }
+
+    @Test func variables() throws {
+        let text = "{{date}} {{weekday}} w{{isoWeek}} {{journalName}} {{person}} {{daysSinceMirror}} {{overdueCount}}"
+        #expect(try render(text, person: "ana") == "2026-11-23 Monday w48 northeast ana 7 2")
+    }
+
+    @Test func noMirrorYetLeavesDaysSinceMirrorOut() throws {
+        let renderer = TemplateRenderer(entries: [], config: Config(), journalName: "j")
+        let text = try renderer.render(
+            template("{{#daysSinceMirror}}seen{{/daysSinceMirror}}{{^daysSinceMirror}}never{{/daysSinceMirror}}"),
+            TemplateRequest(date: TemplateFixture.date, entryPath: entryPath))
+        #expect(text == "never")
+    }
+
+    @Test func followupsAreOverdueFirstThenByDueDate() {
+        let followups = TemplateFixture.renderer.followups(
+            for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath))
+        #expect(
+            followups.map(\.ref) == [
+                "2026-11-16-weekly-mirror#call-ana-about-the-q4", "2026-10-20#review-li-s-territory-plan",
+                "2026-11-19-one-on-one-ana#get-ana-a-seat-on", "2026-11-16-weekly-mirror#log-my-own-calls-in",
+            ])
+        #expect(followups.map(\.overdue) == [true, true, false, false])
+        #expect(followups.map(\.daysOverdue) == [3, 0, 0, 0])
+        #expect(followups.map(\.status) == [.missed, .stale, .open, .open])
+    }
+
+    @Test func keptCommitmentsAreNotFollowedUp() {
+        let followups = TemplateFixture.renderer.followups(
+            for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath))
+        #expect(!followups.contains { $0.text.contains("pricing sheet") })
+    }
+
+    @Test func withAPersonTheirCommitmentsComeFirst() {
+        let followups = TemplateFixture.renderer.followups(
+            for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath, person: "li"))
+        #expect(followups.first?.ref == "2026-10-20#review-li-s-territory-plan")
+        #expect(followups.map(\.mentionsPerson) == [true, false, false, false])
+    }
+
+    @Test func commitmentsMadeOnTheDayItselfAreLeftOut() {
+        let followups = TemplateFixture.renderer.followups(
+            for: TemplateRequest(date: day("2026-11-19"), entryPath: entryPath))
+        #expect(!followups.contains { $0.ref.hasPrefix("2026-11-19") })
+        #expect(followups.count == 3)
+    }
+
+    @Test func theRenderedLineIsTheIssuesFormat() {
+        let followup = TemplateFixture.renderer.followups(
+            for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath))[0]
+        #expect(
+            followup.line
+                == "- [ ] Call @ana about the Q4 pipeline by Nov 20 #pipeline (due Fri 20 Nov, 3 days overdue) "
+                + "[2026-11-16](2026-11-16-weekly-mirror.md#call-ana-about-the-q4)")
+    }
+
+    @Test func linksAreRelativeToTheNewEntrysFolder() {
+        #expect(TemplateRenderer.relativeLink(from: "entries/2026/12", to: "entries/2026/11/a.md") == "../11/a.md")
+        #expect(
+            TemplateRenderer.relativeLink(from: "entries/2027/01", to: "entries/2026/11/a.md") == "../../2026/11/a.md")
+        #expect(TemplateRenderer.relativeLink(from: "entries/2026/11", to: "entries/2026/11/a.md") == "a.md")
+        #expect(TemplateRenderer.relativeLink(from: ".", to: "old/a b(1).md") == "old/a%20b%281%29.md")
+    }
+
+    /// Whatever the commitment says and wherever it lives, the prefilled line must read back as
+    /// a follow-up to exactly that commitment.
+    @Test(arguments: [
+        ("entries/2026/11/2026-11-16.md", "Call @ana about the Q4 pipeline by Friday #commit"),
+        ("old notes/2026-11-16 (copy).md", "Send the deck [draft] to @li #commit"),
+        ("entries/2026/11/2026-11-16.md", "Fix `a](b.md#c)` in <b>the</b> report #commit"),
+        ("entries/2026/11/2026-11-16.md", "Thank @josé for the Ünïcode work #commit"),
+        ("entries/2026/11/2026-11-16.md", "Update [[Kessler account]] notes with Tom #commit"),
+        ("entries/2026/11/2026-11-16.md", "Back\\slash and *stars* and _under_ #commit"),
+        ("entries/2026/11/2026-11-16.md", "Ask about it ^my-id"),
+    ])
+    func renderedFollowupLinesParseAsFollowups(_ path: String, _ item: String) throws {
+        let stem = String(path.split(separator: "/").last?.dropLast(3) ?? "")
+        let source = "## Commitments\n\n- [ ] \(item)\n"
+        let made = try #require(parseEntry(source, stem: stem, path: path).entry)
+        let commitment = try #require(made.commitments.first)
+        let renderer = TemplateRenderer(entries: [made], config: Config(), journalName: "j")
+        let newPath = "entries/2026/12/2026-12-01.md"
+        let followups = renderer.followups(for: TemplateRequest(date: day("2026-12-01"), entryPath: newPath))
+        let line = try #require(followups.first?.line)
+        let parsed = parseEntry(line + "\n", stem: "2026-12-01", path: newPath)
+        #expect(parsed.followUps.map(\.target) == [commitment.reference], "\(line)")
+        #expect(parsed.followUps.first?.box == .open)
+        #expect(parsed.commitments.isEmpty)
+    }
+
+    @Test func titleOptionReplacesTheTemplatesTitle() throws {
+        let text = "---\ntitle: \"Week {{isoWeek}}\"\n---\n# {{title}}\n"
+        #expect(try render(text) == "---\ntitle: \"Week 48\"\n---\n# Week 48\n")
+        #expect(try render(text, title: "Say \"no\"") == "---\ntitle: \"Say \\\"no\\\"\"\n---\n# Say \"no\"\n")
+    }
+
+    @Test func noHTMLEscaping() throws {
+        #expect(try render("{{title}}", title: "Q&A <prep>") == "Q&A <prep>")
+    }
+
+    @Test func mustacheErrorsNameFileLineAndProblem() throws {
+        let text = "---\ntitle: x\n---\n\nline five {{#followups}}\n"
+        #expect(
+            throws: TemplateError.syntax(path: "templates/t.md", line: 6, column: 1, problem: "section is never closed")
+        ) {
+            try render(text)
+        }
+        do {
+            _ = try render("ok\n{{/nope}}\n")
+            Issue.record("expected an error")
+        } catch {
+            guard case TemplateError.syntax(let path, let line, _, _)? = error as? TemplateError else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(path == "templates/t.md")
+            #expect(line == 2)
+        }
+    }
+
+    @Test func aWellFormedTemplateHasNoError() throws {
+        try TemplateRenderer.validate(template("{{#followups}}{{text}}{{/followups}}"))
+    }
+}
