@@ -12,7 +12,10 @@ enum YAMLReader {
     /// - Parameter lineOffset: lines before the YAML text in its file.
     static func compose(_ text: String, lineOffset: Int = 0) -> Result<Node?, Failure> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // An explicit encoding: Yams' `.default` reads the whole process environment on
+            // every call (6% of `journal review` in a profile) and prints when
+            // YAMS_DEFAULT_ENCODING is set. Swift strings are UTF-8, which is what it picks anyway.
+            return .success(try Yams.compose(yaml: text, .default, .default, .utf8))
         } catch let error as YamlError {
             switch error {
             case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
