@@ -1,0 +1,183 @@
+import Testing
+
+@testable import JournalKit
+
+/// The text and markdown forms of the small journal's review, written out by hand from the
+/// renderers' rules: two-space gaps, numbers right-aligned, the commitment column cut to fit.
+@Suite struct ReportGoldenTests {
+    static let text = """
+        Review as of 2026-11-27
+
+        Follow-through 50% (2 of 4 decided kept) · on time 25% · 1 open · 2 overdue
+        6 commitments made: 2 kept (1 on time, 1 late), 1 released, 1 missed, 1 stale, 1 open.
+        Last looked in the mirror 25 days ago.
+
+        Trend by week made
+        ▆▁··  2026-W45 → 2026-W48
+        Week      Made  Kept  Missed  Stale  Follow-through
+        2026-W45     4     2       0      1             67%
+        2026-W46     2     0       1      0              0%
+        2026-W47     0     0       0      0               –
+        2026-W48     0     0       0      0               –
+
+        Overdue and silently dropped
+        Status  Commitment                        People  Made        Due         Late       Where
+        missed  Log my own calls in the CRM by …          2026-11-09  2026-11-13  14d late   entries/2026-11-09.md:5
+        stale   Send @tom the territory map #pi…  @tom    2026-11-02  –           quiet 25d  entries/2026-11-02-weekly-mirror.md:15
+
+        Due in the next 7 days
+        Due             Commitment                            People  Where
+        Tue 2026-12-01  Book @ana onto the negotiation cour…  @ana    entries/2026-11-02-weekly-mirror.md:14
+
+        By person
+        Person  Made  Kept  Missed  Stale  Open  Follow-through
+        @ana       1     0       0      0     1               –
+        @li        1     1       0      0     0            100%
+        @maria     1     1       0      0     0            100%
+        @tom       1     0       0      1     0              0%
+
+        By theme
+        Theme         Made  Kept  Missed  Stale  Open  Follow-through
+        #coaching        1     0       0      0     1               –
+        #crm             1     0       1      0     0              0%
+        #pipeline        1     0       0      1     0              0%
+        #recognition     1     1       0      0     0            100%
+
+        The mirror: what you expect of them, and what you do
+        Theme  Expected  Own  Kept  Missed  Stale  Follow-through
+        #crm          1    1     0       1      0              0%
+        #prep         1    0     0       0      0               –
+        You expect #prep of the team, but made no #prep commitment yourself.
+
+        Renegotiated
+        Commitment                        Moves  When     Was due     Now due     Status  Where
+        Book @ana onto the negotiation …      1  in time  2026-11-13  2026-12-01  open    entries/2026-11-02-weekly-mirror.md:14
+
+        """
+
+    static let markdown = """
+        # Review as of 2026-11-27
+
+        Follow-through 50% (2 of 4 decided kept) · on time 25% · 1 open · 2 overdue
+        6 commitments made: 2 kept (1 on time, 1 late), 1 released, 1 missed, 1 stale, 1 open.
+        Last looked in the mirror 25 days ago.
+
+        ## Trend by week made
+
+        ▆▁··  2026-W45 → 2026-W48
+
+        | Week | Made | Kept | Missed | Stale | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: |
+        | 2026-W45 | 4 | 2 | 0 | 1 | 67% |
+        | 2026-W46 | 2 | 0 | 1 | 0 | 0% |
+        | 2026-W47 | 0 | 0 | 0 | 0 | – |
+        | 2026-W48 | 0 | 0 | 0 | 0 | – |
+
+        ## Overdue and silently dropped
+
+        | Status | Commitment | People | Made | Due | Late | Where |
+        | --- | --- | --- | --- | --- | --- | --- |
+        | missed | Log my own calls in the CRM by Friday #commit #crm |  | 2026-11-09 | 2026-11-13 | 14d late | entries/2026-11-09.md:5 |
+        | stale | Send @tom the territory map #pipeline | @tom | 2026-11-02 | – | quiet 25d | entries/2026-11-02-weekly-mirror.md:15 |
+
+        ## Due in the next 7 days
+
+        | Due | Commitment | People | Where |
+        | --- | --- | --- | --- |
+        | Tue 2026-12-01 | Book @ana onto the negotiation course #coaching | @ana | entries/2026-11-02-weekly-mirror.md:14 |
+
+        ## By person
+
+        | Person | Made | Kept | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+        | @ana | 1 | 0 | 0 | 0 | 1 | – |
+        | @li | 1 | 1 | 0 | 0 | 0 | 100% |
+        | @maria | 1 | 1 | 0 | 0 | 0 | 100% |
+        | @tom | 1 | 0 | 0 | 1 | 0 | 0% |
+
+        ## By theme
+
+        | Theme | Made | Kept | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+        | #coaching | 1 | 0 | 0 | 0 | 1 | – |
+        | #crm | 1 | 0 | 1 | 0 | 0 | 0% |
+        | #pipeline | 1 | 0 | 0 | 1 | 0 | 0% |
+        | #recognition | 1 | 1 | 0 | 0 | 0 | 100% |
+
+        ## The mirror: what you expect of them, and what you do
+
+        | Theme | Expected | Own | Kept | Missed | Stale | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+        | #crm | 1 | 1 | 0 | 1 | 0 | 0% |
+        | #prep | 1 | 0 | 0 | 0 | 0 | – |
+
+        > You expect #prep of the team, but made no #prep commitment yourself.
+
+        ## Renegotiated
+
+        | Commitment | Moves | When | Was due | Now due | Status | Where |
+        | --- | ---: | --- | --- | --- | --- | --- |
+        | Book @ana onto the negotiation course #coaching | 1 | in time | 2026-11-13 | 2026-12-01 | open | entries/2026-11-02-weekly-mirror.md:14 |
+
+        """
+
+    @Test func textGolden() {
+        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 100, color: false)
+        #expect(rendered == Self.text)
+        #expect(!rendered.contains("\u{1B}"))
+    }
+
+    @Test func markdownGolden() {
+        #expect(MarkdownReport.render(ReportDocument(review: SmallJournal.review())) == Self.markdown)
+    }
+
+    @Test func colourOnlyWhenAsked() {
+        let document = ReportDocument(review: SmallJournal.review())
+        let coloured = TextReport.render(document, width: 100, color: true)
+        #expect(coloured.hasPrefix("\u{1B}[1mReview as of 2026-11-27\u{1B}[0m\n"))
+        #expect(coloured.contains("\u{1B}[33mYou expect #prep"))
+        #expect(!TextReport.render(document, width: 100, color: false).contains("\u{1B}"))
+    }
+
+    @Test func wideTerminalsShowTheWholeText() {
+        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 200)
+        #expect(rendered.contains("Log my own calls in the CRM by Friday #commit #crm  "))
+        #expect(!rendered.contains("…"))
+    }
+
+    @Test func narrowTerminalsCutTheCommitmentColumnNoFurtherThan32() {
+        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 40)
+        #expect(rendered.contains("  Log my own calls in the CRM by …  "))
+    }
+
+    @Test func sectionsAreLeftOutWhenEmpty() {
+        let files = [("2026-11-02", "- [x] Share the QBR notes ✅ 2026-11-03 #commit\n")]
+        let review = Review(entries: entries(files), options: ReviewOptions(asOf: day("2026-11-03")))
+        let titles = ReportDocument(review: review).sections.map(\.title)
+        #expect(titles == [nil, "Trend by week made"])
+        let lines = ReportDocument(review: review).sections.first?.lines ?? []
+        #expect(lines.last == "No mirror entry yet: start with 'journal new weekly-mirror'.")
+    }
+
+    @Test func headlineWithNothingMade() {
+        let review = Review(
+            entries: entries([("2026-11-02-mirror", "Looked.\n")]), options: .init(asOf: day("2026-11-03")))
+        let document = ReportDocument(review: review)
+        #expect(document.sections.count == 1)
+        #expect(document.sections.first?.lines == ["No commitments yet.", "Last looked in the mirror yesterday."])
+    }
+
+    @Test func monthTrend() {
+        let document = ReportDocument(review: SmallJournal.review { $0.period = .month })
+        let trend = document.sections.first { $0.title == "Trend by month made" }
+        #expect(trend?.lines == ["▅  2026-11 → 2026-11"])
+        #expect(trend?.table?.headers.first == "Month")
+    }
+
+    @Test func percentRounds() {
+        #expect(ReportDocument.percent(nil) == "–")
+        #expect(ReportDocument.percent(20.0 / 26.0) == "77%")
+        #expect(ReportDocument.percent(0.005) == "1%")
+        #expect(ReportDocument.percent(1) == "100%")
+    }
+}
