@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+
+/// Pins `journal review --format json` on journal-example/ as of its last day, 2026-11-27.
+///
+/// Every expected value below was worked out by hand from the entries (due dates resolved from
+/// each phrase against its entry's date, follow-ups read one by one, stale-after-days 14), not
+/// copied from the program's output. A change here means either the example or the ledger
+/// changed; decide which before updating a number.
+@Suite struct ExampleJournalTests {
+    /// The repository root, found from this file: Tests/JournalCLITests/ExampleJournalTests.swift.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let example = repository.appendingPathComponent("journal-example")
+
+    /// made, kept, keptOnTime, keptLate, released, missed, open, stale.
+    static let countKeys = ["made", "kept", "keptOnTime", "keptLate", "released", "missed", "open", "stale"]
+
+    static let totals = [35, 20, 15, 4, 3, 3, 6, 3]
+
+    static let people: [(String, [Int])] = [
+        ("ana", [7, 5, 4, 1, 0, 0, 2, 0]),
+        ("dana", [5, 3, 3, 0, 1, 1, 0, 0]),
+        ("li", [6, 3, 2, 1, 1, 0, 1, 1]),
+        ("maria", [7, 5, 4, 1, 1, 0, 1, 0]),
+        ("tom", [8, 6, 3, 2, 1, 1, 0, 0]),
+    ]
+
+    static let tags: [(String, [Int])] = [
+        ("coaching", [15, 9, 6, 2, 1, 1, 3, 1]),
+        ("credit", [2, 2, 2, 0, 0, 0, 0, 0]),
+        ("crm", [4, 1, 0, 1, 1, 0, 1, 1]),
+        ("pipeline", [5, 2, 2, 0, 0, 1, 2, 0]),
+        ("prep", [2, 1, 1, 0, 0, 0, 1, 0]),
+        ("recognition", [7, 4, 3, 1, 0, 1, 2, 0]),
+        ("resources", [8, 4, 3, 1, 2, 1, 1, 0]),
+        ("trust", [1, 0, 0, 0, 0, 0, 0, 1]),
+    ]
+
+    static let periods: [(String, [Int])] = [
+        ("2026-W41", [10, 8, 6, 2, 0, 0, 1, 1]),
+        ("2026-W42", [6, 3, 2, 1, 1, 1, 0, 1]),
+        ("2026-W43", [5, 3, 3, 0, 1, 1, 0, 0]),
+        ("2026-W44", [5, 3, 2, 0, 0, 1, 1, 0]),
+        ("2026-W45", [4, 1, 1, 0, 1, 0, 1, 1]),
+        ("2026-W46", [2, 2, 1, 1, 0, 0, 0, 0]),
+        ("2026-W47", [2, 0, 0, 0, 0, 0, 2, 0]),
+        ("2026-W48", [1, 0, 0, 0, 0, 0, 1, 0]),
+    ]
+
+    /// tag, expectations, ownCommitments, kept, missed, stale.
+    static let mirror: [(String, [Int])] = [
+        ("crm", [2, 4, 1, 0, 1]),
+        ("forecast", [1, 0, 0, 0, 0]),
+        ("pipeline", [1, 5, 2, 1, 0]),
+        ("prep", [1, 2, 1, 0, 0]),
+        ("punctuality", [1, 0, 0, 0, 0]),
+    ]
+
+    /// Every commitment, in made date, path, line order: reference, line, status, due in force,
+    /// original due, due changes, late renegotiations, onTime and doneOn.
+    static let commitments = [
+        "2026-10-05-weekly-mirror#recognise-maria-s-renewal-win :25 kept due 2026-10-09 was 2026-10-09 moved 0 late 0 onTime true done 2026-10-09",
+        "2026-10-05-weekly-mirror#log-all-my-own-customer :26 stale due null was null moved 0 late 0 onTime null done null",
+        "2026-10-05-weekly-mirror#send-dana-the-q4-risk :27 kept due 2026-10-08 was 2026-10-08 moved 0 late 0 onTime true done 2026-10-08",
+        "2026-10-05-weekly-mirror#get-li-access-to-the :28 kept due 2026-10-20 was 2026-10-20 moved 0 late 0 onTime true done 2026-10-19",
+        "2026-10-05-weekly-mirror#write-a-call-plan-before :29 open due null was null moved 0 late 0 onTime null done null",
+        "2026-10-07#ask-tom-what-makes-the :12 kept due 2026-10-09 was 2026-10-09 moved 0 late 0 onTime false done 2026-10-14",
+        "2026-10-08-one-on-one-maria#ask-dana-whether-maria-can :21 kept due 2026-10-16 was 2026-10-16 moved 0 late 0 onTime true done 2026-10-16",
+        "2026-10-08-one-on-one-maria#get-maria-a-solutions-engineer :22 kept due 2026-10-27 was 2026-10-16 moved 1 late 0 onTime true done 2026-10-27",
+        "2026-10-09-one-on-one-ana#call-ana :17 kept due 2026-10-16 was 2026-10-16 moved 0 late 0 onTime true done 2026-10-16",
+        "2026-10-09-one-on-one-ana#set-up-two-ride-alongs :18 kept due 2026-11-13 was 2026-10-31 moved 1 late 1 onTime false done 2026-11-12",
+        "2026-10-12-weekly-mirror#tell-the-reps-before-i :26 stale due null was null moved 0 late 0 onTime null done null",
+        "2026-10-12-weekly-mirror#thank-li-in-the-team :27 kept due 2026-10-14 was 2026-10-14 moved 0 late 0 onTime false done 2026-10-19",
+        "2026-10-12-weekly-mirror#book-ana-onto-the-objection :31 kept due 2026-10-23 was 2026-10-23 moved 0 late 0 onTime true done 2026-10-23",
+        "2026-10-14-one-on-one-tom#get-ops-to-cut-the :19 released due 2026-10-28 was 2026-10-28 moved 0 late 0 onTime null done null",
+        "2026-10-14-one-on-one-tom#join-tom-s-brightline-call :20 kept due 2026-10-30 was 2026-10-30 moved 0 late 0 onTime true done 2026-10-30",
+        "2026-10-16#write-up-what-the-q3 :15 missed due 2026-10-23 was 2026-10-23 moved 0 late 0 onTime null done null",
+        "2026-10-19-weekly-mirror#make-the-case-to-dana :22 missed due 2026-10-31 was 2026-10-31 moved 0 late 0 onTime null done null",
+        "2026-10-19-weekly-mirror#spend-one-hour-every-friday :23 kept due null was null moved 0 late 0 onTime true done 2026-10-23",
+        "2026-10-21-one-on-one-li#introduce-li-to-marcus-on :19 released due 2026-10-30 was 2026-10-30 moved 0 late 0 onTime null done null",
+        "2026-10-21-one-on-one-li#draft-a-written-plan-for :21 kept due 2026-11-20 was 2026-11-06 moved 1 late 0 onTime true done 2026-11-18",
+        "2026-10-23-one-on-one-ana#make-sure-ana-gets-the :21 kept due 2026-10-26 was 2026-10-26 moved 0 late 0 onTime true done 2026-10-26",
+        "2026-10-26-weekly-mirror#tell-dana-the-kessler-slip :19 kept due 2026-10-28 was 2026-10-28 moved 0 late 0 onTime true done 2026-10-28",
+        "2026-10-26-weekly-mirror#clear-my-own-twelve-stale :27 open due 2026-11-30 was 2026-10-31 moved 2 late 2 onTime null done null",
+        "2026-10-28-call-prep-brightline#send-tom-my-notes-on :33 kept due 2026-10-29 was 2026-10-29 moved 0 late 0 onTime true done 2026-10-29",
+        "2026-10-28-call-prep-brightline#let-tom-lead-i-speak :34 kept due null was null moved 0 late 0 onTime null done null",
+        "2026-10-30#write-tom-a-proper-note :17 missed due 2026-11-03 was 2026-11-03 moved 0 late 0 onTime null done null",
+        "2026-11-02-weekly-mirror#stop-taking-over-calls-when :25 stale due null was null moved 0 late 0 onTime null done null",
+        "2026-11-02-weekly-mirror#run-the-q1-territory-planning :29 kept due 2026-11-16 was 2026-11-16 moved 0 late 0 onTime true done 2026-11-16",
+        "2026-11-05-one-on-one-maria#put-maria-s-mentoring-of :19 open due 2026-12-03 was 2026-12-03 moved 0 late 0 onTime null done null",
+        "2026-11-05-one-on-one-maria#ask-dana-for-a-team :20 released due 2026-11-06 was 2026-11-06 moved 0 late 0 onTime null done null",
+        "2026-11-11#get-tom-a-seat-on :12 kept due 2026-11-20 was 2026-11-20 moved 0 late 0 onTime false done 2026-11-23",
+        "2026-11-12-one-on-one-tom#review-tom-s-brightline-proposal :20 kept due 2026-11-17 was 2026-11-17 moved 0 late 0 onTime true done 2026-11-13",
+        "2026-11-18-one-on-one-li#get-li-shadowing-two-enterprise :19 open due 2026-12-11 was 2026-12-11 moved 0 late 0 onTime null done null",
+        "2026-11-19-one-on-one-ana#decide-with-ana-whether-she :19 open due 2026-11-27 was 2026-11-27 moved 0 late 0 onTime null done null",
+        "2026-11-23-weekly-mirror#write-each-rep-a-short :25 open due 2026-12-04 was 2026-12-04 moved 0 late 0 onTime null done null",
+    ]
+
+    static func review() throws -> [String: Any] {
+        let result = try JournalProcess.run(
+            ["review", "--journal", example.path, "--as-of", "2026-11-27", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    }
+
+    func counts(_ object: [String: Any]?) -> [Int] { Self.countKeys.map { object?[$0] as? Int ?? -1 } }
+
+    func rows(_ value: Any?, key: String) -> [(String, [Int])] {
+        (value as? [[String: Any]] ?? []).map { ($0[key] as? String ?? "?", counts($0)) }
+    }
+
+    func text(_ value: Any?) -> String {
+        switch value {
+        case let string as String: return string
+        case let number as NSNumber where String(cString: number.objCType) == "c":
+            return number.boolValue ? "true" : "false"
+        case let number as NSNumber: return number.stringValue
+        case is NSNull, nil: return "null"
+        default: return "?"
+        }
+    }
+
+    func rate(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
+
+    @Test func totalsAndRates() throws {
+        let root = try Self.review()
+        #expect(root["asOf"] as? String == "2026-11-27")
+        #expect(root["entries"] as? Int == 22)
+        #expect(counts(root["totals"] as? [String: Any]) == Self.totals)
+        // 20 / 26 and 15 / 26, rounded to four decimals in the JSON.
+        #expect(rate(root["followThroughRate"]) == 0.7692)
+        #expect(rate(root["onTimeRate"]) == 0.5769)
+    }
+
+    @Test func byPersonTagAndWeek() throws {
+        let root = try Self.review()
+        let people = rows(root["people"], key: "name")
+        #expect(people.map(\.0) == Self.people.map(\.0))
+        #expect(people.map(\.1) == Self.people.map(\.1))
+        let tags = rows(root["tags"], key: "name")
+        #expect(tags.map(\.0) == Self.tags.map(\.0))
+        #expect(tags.map(\.1) == Self.tags.map(\.1))
+        let periods = rows(root["periods"], key: "period")
+        #expect(periods.map(\.0) == Self.periods.map(\.0))
+        #expect(periods.map(\.1) == Self.periods.map(\.1))
+
+        let tom = (root["people"] as? [[String: Any]])?.first { $0["name"] as? String == "tom" }
+        #expect(rate(tom?["followThroughRate"]) == 0.8571)  // 6 / 7
+        let trust = (root["tags"] as? [[String: Any]])?.first { $0["name"] as? String == "trust" }
+        #expect(rate(trust?["followThroughRate"]) == 0)
+        let lastWeek = (root["periods"] as? [[String: Any]])?.last
+        #expect(lastWeek?["followThroughRate"] is NSNull)
+    }
+
+    @Test func theMirror() throws {
+        let mirror = try Self.review()["mirror"] as? [String: Any]
+        #expect(mirror?["lastMirrorEntry"] as? String == "2026-11-23")
+        #expect(mirror?["daysSinceMirror"] as? Int == 4)
+        let expectations = (mirror?["expectations"] as? [[String: Any]] ?? []).map { figure in
+            (
+                figure["tag"] as? String ?? "?",
+                ["expectations", "ownCommitments", "kept", "missed", "stale"].map { figure[$0] as? Int ?? -1 }
+            )
+        }
+        #expect(expectations.map(\.0) == Self.mirror.map(\.0))
+        #expect(expectations.map(\.1) == Self.mirror.map(\.1))
+        let rates = (mirror?["expectations"] as? [[String: Any]] ?? []).map { rate($0["followThroughRate"]) }
+        #expect(rates == [0.5, nil, 0.6667, 1, nil])
+    }
+
+    @Test func everyCommitment() throws {
+        let commitments = try Self.review()["commitments"] as? [[String: Any]] ?? []
+        let actual = commitments.map { c in
+            "\(text(c["ref"])) :\(text(c["line"])) \(text(c["status"])) due \(text(c["due"]))"
+                + " was \(text(c["originalDue"])) moved \(text(c["dueChanges"])) late \(text(c["lateRenegotiations"]))"
+                + " onTime \(text(c["onTime"])) done \(text(c["doneOn"]))"
+        }
+        #expect(actual.count == Self.commitments.count)
+        for (got, want) in zip(actual, Self.commitments) { #expect(got == want) }
+    }
+
+    @Test func followUpsOfOneCommitment() throws {
+        let commitments = try Self.review()["commitments"] as? [[String: Any]] ?? []
+        let friday = commitments.first { $0["id"] as? String == "spend-one-hour-every-friday" }
+        #expect(friday?["entry"] as? String == "entries/2026/10/2026-10-19-weekly-mirror.md")
+        let followUps = friday?["followUps"] as? [[String: Any]] ?? []
+        #expect(
+            followUps.map { "\(text($0["entry"])):\(text($0["line"])) \(text($0["date"])) [\(text($0["mark"]))]" } == [
+                "entries/2026/10/2026-10-23-one-on-one-ana.md:11 2026-10-23 [x]",
+                "entries/2026/10/2026-10-30.md:13 2026-10-30 [x]",
+                "entries/2026/11/2026-11-27.md:8 2026-11-27 [x]",
+            ])
+        let ana = commitments.first { $0["id"] as? String == "ask-dana-whether-maria-can" }
+        #expect(ana?["people"] as? [String] == ["ana", "dana", "maria"])
+        #expect(ana?["tags"] as? [String] == ["recognition"])
+    }
+}
