@@ -31,10 +31,16 @@ func median(repetitions: Int, _ body: () -> Void) -> Double {
     return samples[samples.count / 2]
 }
 
+/// A fixed-point rendering with `digits` decimals, without Foundation.
 func format(_ value: Double, _ digits: Int) -> String {
-    var buffer = [CChar](repeating: 0, count: 64)
-    _ = snprintf(ptr: &buffer, 64, "%.\(digits)f", value)
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    guard digits > 0 else { return String(scaled) }
+    let whole = scaled / Int(scale)
+    var fraction = String(scaled % Int(scale))
+    while fraction.count < digits { fraction = "0" + fraction }
+    return "\(whole).\(fraction)"
 }
 
 // MARK: - Arguments
@@ -53,7 +59,10 @@ while let argument = arguments.popFirst() {
 }
 
 enum FileHandleStderr {
-    static func write(_ text: String) { fputs(text, stderr) }
+    static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+    }
 }
 
 // MARK: - Parsing one entry
