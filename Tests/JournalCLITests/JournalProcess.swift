@@ -6,6 +6,11 @@ struct JournalProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// stderr split into lines, without the final empty one.
+        var stderrLines: [String] {
+            stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
     }
 
     /// The `journal` executable beside this test bundle in the build folder.
@@ -17,6 +22,10 @@ struct JournalProcess {
         return folder.appendingPathComponent("journal")
     }
 
+    /// Runs `journal` with a minimal environment (no colour, no inherited JOURNAL_DIR).
+    ///
+    /// Output goes to temporary files rather than pipes, so a command that writes a lot to both
+    /// streams can never block on a full pipe while the test waits on the other one.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], stdin: Data? = nil
     ) throws -> Result {
@@ -27,8 +36,20 @@ struct JournalProcess {
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe()
-        let err = Pipe()
+
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("journal-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: capture) }
+        let outURL = capture.appendingPathComponent("stdout")
+        let errURL = capture.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
         let input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -36,11 +57,9 @@ struct JournalProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }
