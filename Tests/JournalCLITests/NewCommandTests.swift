@@ -1,0 +1,287 @@
+import Foundation
+import Testing
+
+/// A temp folder holding a journal made by `journal init`, for the `new` tests.
+final class ScratchJournal {
+    let base: String
+    var root: String { "\(base)/journal" }
+
+    init(initialised: Bool = true) throws {
+        let made = FileManager.default.temporaryDirectory.appendingPathComponent("journal-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        base = made.resolvingSymlinksInPath().path
+        if initialised {
+            let result = try JournalProcess.run(["init", root])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: base) }
+
+    func write(_ relative: String, _ text: String, in folder: String? = nil) throws {
+        let url = URL(fileURLWithPath: "\(folder ?? root)/\(relative)")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func read(_ relative: String) -> String? {
+        FileManager.default.contents(atPath: "\(root)/\(relative)").map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func names(_ relative: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: "\(root)/\(relative)")) ?? []).sorted()
+    }
+
+    /// An executable shell script at `relative` under the base folder.
+    func script(_ relative: String, _ body: String) throws -> String {
+        try write(relative, "#!/bin/sh\n" + body, in: base)
+        let path = "\(base)/\(relative)"
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        return path
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> JournalProcess.Result {
+        try JournalProcess.run(arguments + ["--journal", root], environment: environment)
+    }
+}
+
+@Suite struct NewCommandTests {
+    let entry = "entries/2026/11/2026-11-23.md"
+
+    @Test func noEditCreatesTheDailyEntryAndPrintsItsPath() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", "2026-11-23"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "\(journal.root)/\(entry)\n")
+        #expect(journal.read(entry)?.hasPrefix("---\ntemplate: daily\ntitle: \"Monday 2026-11-23\"\n") == true)
+        #expect(journal.names("entries/2026/11") == ["2026-11-23.md"])
+    }
+
+    @Test func templateAndPersonNameTheFile() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "one-on-one", "--with", "@Ana", "--no-edit", "--date", "2026-11-23"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try #require(journal.read("entries/2026/11/2026-11-23-one-on-one-ana.md"))
+        #expect(text.contains("people: [ana]"))
+        #expect(text.contains("My commitments to @ana"))
+    }
+
+    @Test func titleOption() throws {
+        let journal = try ScratchJournal()
+        _ = try journal.run(["new", "weekly-mirror", "--title", "Eight weeks in", "--no-edit", "--date", "2026-11-23"])
+        let text = try #require(journal.read("entries/2026/11/2026-11-23-weekly-mirror.md"))
+        #expect(text.contains("title: \"Eight weeks in\"\n"))
+        #expect(text.contains("\n# Eight weeks in\n"))
+    }
+
+    @Test func followThroughIsPrefilledFromEarlierEntries() throws {
+        let journal = try ScratchJournal()
+        try journal.write("entries/2026/11/2026-11-16.md", "- [ ] Call @ana about the Q4 pipeline by Nov 20 #commit\n")
+        _ = try journal.run(["new", "--no-edit", "--date", "2026-11-23"])
+        let text = try #require(journal.read(entry))
+        #expect(
+            text.contains(
+                "- [ ] Call @ana about the Q4 pipeline by Nov 20 #commit (due Fri 20 Nov, 3 days overdue) "
+                    + "[2026-11-16](2026-11-16.md#call-ana-about-the-q4)\n"))
+        let check = try journal.run(["check"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func printRendersAndCreatesNothing() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "call-prep", "--with", "brightline", "--print", "--date", "2026-11-23"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("---\ntemplate: call-prep\ntitle: \"Call prep: brightline\"\n"))
+        #expect(journal.names("entries").isEmpty)
+    }
+
+    @Test func anExistingEntryIsOpenedAsItIs() throws {
+        let journal = try ScratchJournal()
+        let mine = "my own words\n- [ ] half a thought"
+        try journal.write(entry, mine)
+        let result = try journal.run(["new", "--no-edit", "--date", "2026-11-23"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("already exists; opening it as it is"))
+        #expect(result.stdout == "\(journal.root)/\(entry)\n")
+        #expect(journal.read(entry) == mine)
+    }
+
+    @Test func twoConcurrentRunsMakeOneFile() throws {
+        let journal = try ScratchJournal()
+        let results = try (0..<2).map { _ in
+            try JournalProcess.start(["new", "--no-edit", "--date", "2026-11-23", "--journal", journal.root])
+        }.map { try $0.finish() }
+        #expect(results.map(\.status) == [0, 0])
+        #expect(results.allSatisfy { $0.stdout == "\(journal.root)/\(entry)\n" })
+        #expect(journal.names("entries/2026/11") == ["2026-11-23.md"])
+    }
+
+    @Test func withoutATerminalNoEditorStarts() throws {
+        let journal = try ScratchJournal()
+        let editor = try journal.script("editor", "touch \"\(journal.base)/editor-ran\"\n")
+        let result = try journal.run(
+            ["new", "--date", "2026-11-23"], environment: ["VISUAL": editor, "TERM": "xterm"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "\(journal.root)/\(entry)\n")
+        #expect(!FileManager.default.fileExists(atPath: "\(journal.base)/editor-ran"))
+    }
+
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    /// `script` gives the command a terminal, so the editor really runs; the fake one appends a
+    /// commitment, and `new` then says what the entry adds.
+    @Test(.enabled(if: hasScript)) func theEditorRunsOnATerminalAndTheEntryIsSummarised() throws {
+        let journal = try ScratchJournal()
+        let editor = try journal.script(
+            "my editors/add.sh", "printf '%s\\n' \"- [ ] Ride along with @tom on Friday #commit\" >> \"$1\"\n")
+        let binary = JournalProcess.binary.path
+        let command = "'\(binary)' new --date 2026-11-23 --journal '\(journal.root)'"
+        let result = try JournalProcess.run(
+            ["-qec", command, "/dev/null"], executable: "/usr/bin/script",
+            environment: ["EDITOR": "'\(editor)'", "TERM": "dumb", "VISUAL": "ignored-on-a-dumb-terminal"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("1 commitment made, 0 follow-ups recorded"))
+        #expect(journal.read(entry)?.hasSuffix("- [ ] Ride along with @tom on Friday #commit\n") == true)
+    }
+
+    @Test(.enabled(if: hasScript)) func aFailingEditorIsReportedAndTheEntryKept() throws {
+        let journal = try ScratchJournal()
+        let editor = try journal.script("fail.sh", "exit 4\n")
+        let command = "'\(JournalProcess.binary.path)' new --date 2026-11-23 --journal '\(journal.root)'"
+        let result = try JournalProcess.run(
+            ["-qec", command, "/dev/null"], executable: "/usr/bin/script", environment: ["EDITOR": editor])
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("exited with status 4; the entry is kept"))
+        #expect(journal.read(entry) != nil)
+    }
+
+    @Test(arguments: ["../journal", "a/b", "/etc/passwd", "..", "Weekly"])
+    func refusedTemplateNames(_ name: String) throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", name, "--no-edit", "--date", "2026-11-23"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("available: call-prep, daily, one-on-one, weekly-mirror"))
+        #expect(journal.names("entries").isEmpty)
+    }
+
+    @Test func aSymlinkOutOfTheTemplatesFolderIsRefused() throws {
+        let journal = try ScratchJournal()
+        try journal.write("outside.md", "secret", in: journal.base)
+        try FileManager.default.createSymbolicLink(
+            atPath: "\(journal.root)/templates/leak.md", withDestinationPath: "\(journal.base)/outside.md")
+        let result = try journal.run(["new", "leak", "--print", "--date", "2026-11-23"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("symlink pointing outside the templates folder"))
+        #expect(!result.stdout.contains("secret"))
+    }
+
+    @Test func aMustacheErrorNamesFileAndLine() throws {
+        let journal = try ScratchJournal()
+        try journal.write("templates/broken.md", "---\ntitle: Broken\n---\n\n{{#followups}}\n")
+        let result = try journal.run(["new", "broken", "--print", "--date", "2026-11-23"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("templates/broken.md:6:1: section is never closed"))
+        let listing = try journal.run(["templates"])
+        #expect(listing.status == 1)
+        #expect(listing.stderr.contains("templates/broken.md:6:1: error: section is never closed"))
+    }
+
+    @Test(arguments: ["2026-02-30", "someday", "next friday please", "12/4"])
+    func badDatesAreUsageErrors(_ value: String) throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", value])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("YYYY-MM-DD, today, yesterday"))
+        #expect(journal.names("entries").isEmpty)
+    }
+
+    @Test func badPersonNamesAreRefused() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "one-on-one", "--with", "../ana", "--no-edit", "--date", "2026-11-23"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("is not a name"))
+        #expect(journal.names("entries").isEmpty)
+    }
+
+    @Test func journalTemplatesShadowBuiltIns() throws {
+        let journal = try ScratchJournal()
+        try journal.write("templates/daily.md", "---\ntemplate: daily\ntitle: Mine\n---\nmine {{date}}\n")
+        try FileManager.default.removeItem(atPath: "\(journal.root)/templates/call-prep.md")
+        let listing = try journal.run(["templates"])
+        #expect(listing.status == 0)
+        #expect(
+            listing.stdout == """
+                call-prep      built-in  Call prep: NAME
+                daily          journal   Mine
+                one-on-one     journal   1:1 with NAME
+                weekly-mirror  journal   Weekly mirror, week NN
+
+                """)
+        let printed = try journal.run(["new", "--print", "--date", "2026-11-23"])
+        #expect(printed.stdout.hasSuffix("mine 2026-11-23\n"))
+    }
+
+    /// The installed binary carries its templates: a copy run from a folder with no source tree.
+    @Test func aCopiedBinaryFindsTheBuiltIns() throws {
+        let journal = try ScratchJournal(initialised: false)
+        let copy = "\(journal.base)/bin/journal"
+        try FileManager.default.createDirectory(atPath: "\(journal.base)/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: JournalProcess.binary.path, toPath: copy)
+        try FileManager.default.createDirectory(atPath: journal.root, withIntermediateDirectories: true)
+        try journal.write("journal.yml", "")
+        let listing = try JournalProcess.run(
+            ["templates", "--journal", journal.root], executable: copy, in: URL(fileURLWithPath: journal.base))
+        #expect(listing.status == 0, "\(listing.stderr)")
+        #expect(
+            listing.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] }
+                == Array(repeating: "built-in", count: 4))
+        let printed = try JournalProcess.run(
+            ["new", "weekly-mirror", "--print", "--date", "2026-11-23", "--journal", journal.root], executable: copy)
+        #expect(printed.stdout.hasPrefix("---\ntemplate: weekly-mirror\n"))
+    }
+}
+
+extension JournalProcess {
+    /// Runs any executable (a copy of `journal`, or `script`) the way `run` runs `journal`.
+    static func run(
+        _ arguments: [String], executable: String, in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try start(arguments, executable: executable, in: directory, environment: environment).finish()
+    }
+
+    /// A process started but not waited for, so tests can run several at once.
+    struct Running {
+        let process: Process
+        let out: Pipe
+        let err: Pipe
+
+        func finish() throws -> Result {
+            let outData = out.fileHandleForReading.readDataToEndOfFile()
+            let errData = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(
+                status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                stderr: String(decoding: errData, as: UTF8.self))
+        }
+    }
+
+    static func start(
+        _ arguments: [String], executable: String? = nil, in directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable ?? binary.path)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "dumb"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, out: out, err: err)
+    }
+}
