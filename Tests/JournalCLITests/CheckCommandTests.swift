@@ -208,6 +208,42 @@ import Testing
         #expect(result.stderrLines.first == "entries/2026-11-20.md:1:3: error: impossible date '2026-02-30'")
     }
 
+    @Test(arguments: ["\r\n", "\r"])
+    func lineEndingsGiveTheSameReport(_ ending: String) throws {
+        let lines = [
+            "---", "title: Day", "---", "# Notes", "", "- [ ] Call Ana by 12/4 #commit",
+            "- [ ] Call Bo due:2026-02-30 #commit",
+        ]
+        let unix = try FixtureJournal(["journal.yml": "", "2026-11-20.md": lines.joined(separator: "\n") + "\n"])
+        let other = try FixtureJournal(["journal.yml": "", "2026-11-20.md": lines.joined(separator: ending) + ending])
+        let expected = try unix.run(["check"])
+        let result = try other.run(["check"])
+        #expect(result.stderr == expected.stderr)
+        #expect(result.status == expected.status)
+        #expect(
+            result.stderrLines == [
+                "2026-11-20.md:6:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
+                "2026-11-20.md:7:3: error: impossible date '2026-02-30'",
+                "1 entry, 2 commitments, 1 error, 1 warning",
+            ])
+    }
+
+    @Test func relativeJournalDirIsResolvedFromTheWorkingFolder() throws {
+        let fixture = try FixtureJournal(["notes/2026-11-20.md": "- [ ] Call Ana #commit\n"])
+        let result = try fixture.run(["check"], environment: ["JOURNAL_DIR": "notes"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "1 entry, 1 commitment, 0 errors, 0 warnings\n")
+    }
+
+    @Test func nearestJournalYmlWins() throws {
+        let fixture = try FixtureJournal([
+            "journal.yml": "", "2026-11-19.md": "- [ ] Outer #commit\n", "inner/journal.yml": "",
+            "inner/2026-11-20.md": "", "inner/deep/x.txt": "",
+        ])
+        let result = try fixture.run(["check"], in: "inner/deep")
+        #expect(result.stderr == "1 entry, 0 commitments, 0 errors, 0 warnings\n")
+    }
+
     // MARK: Usage and output
 
     @Test(
