@@ -58,6 +58,10 @@ install: release
 BENCH_SIZES ?= typical heavy lifetime
 FLOOR = Benchmarks/floor/cmark-floor
 
+# A person's use of `journal new`: tmux, a real vi, keystrokes, then `journal review`.
+e2e-editor: build
+	bash scripts/e2e-editor.sh .build/debug/journal
+
 bench: release bench-floor
 	Benchmarks/bench.sh $(BENCH_SIZES)
 
