@@ -80,5 +80,24 @@ bench-micro: deps
 
 .PHONY: bench-floor bench-corpora bench-micro
 
+# Fuzzing and sanitizers (issue 5). `make fuzz SECONDS=600` fuzzes longer; Fuzz/README.md says more.
+# Everything is built with AddressSanitizer and coverage; only the fuzzer target links libFuzzer.
+SECONDS ?= 60
+FUZZ_SCRATCH = .build-fuzz
+FUZZ_FLAGS = -Xswiftc -sanitize=address \
+	-Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -use-ld=lld
+
+fuzz: deps
+	cd Fuzz && ASAN_OPTIONS=detect_leaks=0 $(SWIFT) build -c debug --scratch-path $(FUZZ_SCRATCH) $(FUZZ_FLAGS)
+	mkdir -p Fuzz/$(FUZZ_SCRATCH)/corpus Fuzz/$(FUZZ_SCRATCH)/artifacts
+	cd Fuzz && $(FUZZ_SCRATCH)/debug/EntryParserFuzzer $(FUZZ_SCRATCH)/corpus corpus \
+		-max_total_time=$(SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+		-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/ -print_final_stats=1
+
+# The unit tests under AddressSanitizer: the cmark binding is where memory bugs would hide.
+test-asan: deps
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter JournalKitTests
+
 clean:
 	rm -rf .build

@@ -133,15 +133,19 @@ public struct EntryParser: Sendable {
             ids.append(explicit)
         }
         var result: [Commitment] = []
+        var nextSuffix: [String: Int] = [:]
         for ((syntax, item), explicit) in zip(pending, ids) {
             var id = explicit ?? ItemSyntax.slug(syntax.text)
             if explicit == nil {
                 let base = id
-                var suffix = 2
+                // Resume where the last item with this slug stopped: starting at 2 each time
+                // made n identical items cost n² (issue 5: a 2 MiB entry hung `check`).
+                var suffix = nextSuffix[base] ?? 2
                 while used.contains(id) {
                     id = "\(base)-\(suffix)"
                     suffix += 1
                 }
+                nextSuffix[base] = suffix
                 used.insert(id)
             }
             let location = item.paragraphLocation ?? item.location

@@ -25,6 +25,13 @@ public enum TerminalText {
         return result
     }
 
+    /// `escape` for multi-line output: keeps the line breaks, escapes everything else.
+    public static func escapeLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+            .joined(separator: "\n")
+    }
+
     static func hex(_ value: UInt32, width: Int) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits

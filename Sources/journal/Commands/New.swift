@@ -73,7 +73,7 @@ extension JournalCommand {
             let path = "\(root)/\(relative)"
 
             if print {
-                Output.print(try render(prompt, journal: journal, day: day, relative: relative, person: person))
+                Output.print(TerminalText.escapeLines(try render(prompt, journal: journal, day: day, relative: relative, person: person)))
                 return
             }
             if FileReader.exists(path) {
