@@ -80,7 +80,7 @@ bench-micro: deps
 
 .PHONY: bench-floor bench-corpora bench-micro
 
-# Fuzzing and sanitizers (issue 5). `make fuzz SECONDS=600` fuzzes longer; Fuzz/README.md says more.
+# Fuzzing and sanitizers (issue 5). `make fuzz SECONDS=600` fuzzes longer; docs/SAFETY.md says more.
 # Everything is built with AddressSanitizer and coverage; only the fuzzer target links libFuzzer.
 SECONDS ?= 60
 FUZZ_SCRATCH = .build-fuzz

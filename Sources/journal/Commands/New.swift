@@ -73,7 +73,8 @@ extension JournalCommand {
             let path = "\(root)/\(relative)"
 
             if print {
-                Output.print(TerminalText.escapeLines(try render(prompt, journal: journal, day: day, relative: relative, person: person)))
+                let rendered = try render(prompt, journal: journal, day: day, relative: relative, person: person)
+                Output.print(TerminalText.escapeLines(rendered))
                 return
             }
             if FileReader.exists(path) {
