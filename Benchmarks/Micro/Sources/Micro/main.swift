@@ -81,12 +81,15 @@ for path in entryFiles {
     }
     let name = String(path.split(separator: "/").last ?? "")
     let stem = String(name.dropLast(3))
+    // `corpora/heavy/entries/…/x.md` is labelled `heavy/x.md`, so both sample entries are told apart.
+    let parts = path.split(separator: "/")
+    let corpus = parts.firstIndex(of: "corpora").flatMap { $0 + 1 < parts.count ? "\(parts[$0 + 1])/" : nil } ?? ""
     let result = parser.parse(bytes, path: name, stem: stem, date: sampleDay)
     let cmark = median(repetitions: 301) { _ = CmarkParser.parse(bytes) }
     let full = median(repetitions: 301) { _ = parser.parse(bytes, path: name, stem: stem, date: sampleDay) }
     let entry = result.entry
     print(
-        "| \(name) | \(bytes.count) | \(entry?.commitments.count ?? 0) | \(entry?.followUps.count ?? 0) "
+        "| \(corpus)\(name) | \(bytes.count) | \(entry?.commitments.count ?? 0) | \(entry?.followUps.count ?? 0) "
             + "| \(format(cmark * 1e6, 1)) | \(format(full * 1e6, 1)) "
             + "| \(format(Double(bytes.count) / full / 1e6, 1)) |")
 }
