@@ -98,8 +98,11 @@ import Testing
     ]
 
     static func review() throws -> [String: Any] {
+        // Reviewing must never touch the example: the same guard the fixture journals use.
+        let snapshot = try FileSnapshot(of: example)
         let result = try JournalProcess.run(
             ["review", "--journal", example.path, "--as-of", "2026-11-27", "--format", "json"])
+        try snapshot.assertUnchanged()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == "")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]

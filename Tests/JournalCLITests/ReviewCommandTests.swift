@@ -60,7 +60,9 @@ import Testing
         #expect(result.stderr == "")
         #expect(result.stdout.hasPrefix("Review as of 2026-11-27\n\nFollow-through 50% (2 of 4 decided kept)"))
         #expect(result.stdout.contains("Last looked in the mirror 25 days ago."))
-        #expect(result.stdout.contains("  entries/2026/11/2026-11-09.md:5\n"))
+        // The layout itself is pinned by ReportGoldenTests; here, that the real paths come through.
+        #expect(result.stdout.contains("entries/2026/11/2026-11-09.md:5"))
+        #expect(result.stdout.contains("entries/2026/11/2026-11-02-weekly-mirror.md:15"))
         #expect(result.stdout.contains("You expect #prep of the team, but made no #prep commitment yourself."))
         #expect(!result.stdout.contains("\u{1B}"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 + 40 })
@@ -89,11 +91,9 @@ import Testing
         let result = try fixture.run(["review", "--format", "markdown"] + Self.asOf)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("# Review as of 2026-11-27\n"))
-        #expect(result.stdout.contains("## Overdue and silently dropped\n\n| Status | Commitment |"))
-        #expect(
-            result.stdout.contains(
-                "| missed | Log my own calls in the CRM by Friday #commit #crm |  | 2026-11-09 | 2026-11-13 | 14d late | entries/2026/11/2026-11-09.md:5 |"
-            ))
+        #expect(result.stdout.contains("\n## Overdue and silently dropped\n"))
+        #expect(result.stdout.contains("Log my own calls in the CRM by Friday #commit #crm"))
+        #expect(result.stdout.contains("entries/2026/11/2026-11-09.md:5"))
         #expect(result.stdout.contains("> You expect #prep of the team, but made no #prep commitment yourself."))
     }
 
