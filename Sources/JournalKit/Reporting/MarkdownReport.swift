@@ -15,6 +15,11 @@ public enum MarkdownReport {
                     + "\n"
                 for cells in table.rows { out += row(cells) }
             }
+            for item in section.items {
+                var line = "- **\(inline(item.label))**"
+                if !item.note.isEmpty { line += " (\(inline(item.note)))" }
+                out += line + " \(inline(item.text)) — \(inline(item.detail))\n"
+            }
             if !section.notes.isEmpty {
                 out += "\n"
                 for note in section.notes { out += "> " + inline(note) + "\n" }

