@@ -235,7 +235,8 @@ class Corpus:
     def follow_up(self, day, folder, target):
         rng = self.rng
         made, stem, path, ident, explicit = target
-        box = rng.choices(["[x]", "[>]", "[/]", "[-]", "[ ]", ""], [6, 3, 2, 1, 1, 1])[0]
+        # A follow-up always starts with a box (a plain bullet linking to an entry is a note).
+        box = rng.choices(["[x]", "[>]", "[/]", "[-]", "[ ]"], [6, 3, 2, 1, 2])[0]
         fragment = ("^" + ident) if (explicit and rng.random() < 0.7) or rng.random() < 0.15 else ident
         form = rng.randrange(4)
         label = rng.choice(["The %s" % rng.choice(TAILS), "What I promised %s" % rng.choice(PEOPLE).title(),
