@@ -447,7 +447,7 @@ import Testing
         env.merge(environment) { $1 }
         process.environment = env
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: capture.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: capture.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: capture) }
         let handle = try FileHandle(forWritingTo: capture)
         process.standardOutput = handle
