@@ -215,7 +215,10 @@ public struct ItemSyntax: Hashable, Sendable {
                 let mayStartWord =
                     ascii == UInt8(ascii: "#") || ascii == UInt8(ascii: "@") || ascii == UInt8(ascii: "d")
                     || ascii == UInt8(ascii: "D")
-                if mayStartWord, i == 0 || Self.isSpace(chars[i - 1]) || chars[i - 1] == "(" {
+                // At a span's start the previous character is the end of the code span before it:
+                // "a`b`@ana" reads as one word, not as a mention.
+                let previous = i == 0 ? display.last : chars[i - 1]
+                if mayStartWord, previous.map({ Self.isSpace($0) || $0 == "(" }) ?? true {
                     // Tags and mentions stay in the text, so they extend the run.
                     if ascii == UInt8(ascii: "#"),
                         let (tag, next) = Self.word(

@@ -63,6 +63,16 @@ import Testing
         #expect(syntax("# alone").tags.isEmpty)
     }
 
+    @Test func wordGluedToACodeSpanIsNotATagOrMention() {
+        let glued = syntax("Call`x`#commit and mail a`b`@ana or `x`due:2026-12-01")
+        #expect(glued.tags.isEmpty)
+        #expect(glued.people.isEmpty)
+        #expect(glued.dueField == nil)
+        let spaced = syntax("Call `x` #commit and mail `b` @ana")
+        #expect(spaced.tags == ["commit"])
+        #expect(spaced.people == ["ana"])
+    }
+
     @Test func tagInInlineCodeIsNotATag() {
         let parsed = syntax("Use `#commit` in notes")
         #expect(parsed.tags.isEmpty)
