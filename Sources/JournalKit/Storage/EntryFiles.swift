@@ -145,7 +145,14 @@ public struct EntryFiles: Sendable {
         let lowered = stem.lowercased()
         for marker in [" (conflicted copy", ".sync-conflict-", " (conflict", "_conflict-", " conflicted copy"] {
             if let range = lowered.range(of: marker) {
-                return String(stem[..<range.lowerBound])
+                // Dropbox writes "2026-11-27 (Ana's conflicted copy 2026-11-28)": cut at the paren.
+                let original = stem[..<range.lowerBound]
+                if let paren = original.lastIndex(of: "("), paren > original.startIndex,
+                    original[original.index(before: paren)] == " "
+                {
+                    return String(original[..<original.index(before: paren)])
+                }
+                return String(original)
             }
         }
         return nil
