@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// A temp folder holding a journal made by `journal init`, for the `new` tests.
@@ -129,7 +130,8 @@ final class ScratchJournal {
     static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
 
     /// `script` gives the command a terminal, so the editor really runs; the fake one appends a
-    /// commitment, and `new` then says what the entry adds.
+    /// commitment, and `new` then says what the entry adds. The fake is run as `sh SCRIPT`:
+    /// executing a file just written can fail with ETXTBSY while other tests spawn processes.
     @Test(.enabled(if: hasScript)) func theEditorRunsOnATerminalAndTheEntryIsSummarised() throws {
         let journal = try ScratchJournal()
         let editor = try journal.script(
@@ -138,7 +140,7 @@ final class ScratchJournal {
         let command = "'\(binary)' new --date 2026-11-23 --journal '\(journal.root)'"
         let result = try JournalProcess.run(
             ["-qec", command, "/dev/null"], executable: "/usr/bin/script",
-            environment: ["EDITOR": "'\(editor)'", "TERM": "dumb", "VISUAL": "ignored-on-a-dumb-terminal"])
+            environment: ["EDITOR": "sh '\(editor)'", "TERM": "dumb", "VISUAL": "ignored-on-a-dumb-terminal"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("1 commitment made, 0 follow-ups recorded"))
         #expect(journal.read(entry)?.hasSuffix("- [ ] Ride along with @tom on Friday #commit\n") == true)
@@ -146,7 +148,7 @@ final class ScratchJournal {
 
     @Test(.enabled(if: hasScript)) func aFailingEditorIsReportedAndTheEntryKept() throws {
         let journal = try ScratchJournal()
-        let editor = try journal.script("fail.sh", "exit 4\n")
+        let editor = "sh -c 'exit 4'"
         let command = "'\(JournalProcess.binary.path)' new --date 2026-11-23 --journal '\(journal.root)'"
         let result = try JournalProcess.run(
             ["-qec", command, "/dev/null"], executable: "/usr/bin/script", environment: ["EDITOR": editor])
@@ -229,8 +231,20 @@ final class ScratchJournal {
         try FileManager.default.copyItem(atPath: JournalProcess.binary.path, toPath: copy)
         try FileManager.default.createDirectory(atPath: journal.root, withIntermediateDirectories: true)
         try journal.write("journal.yml", "")
-        let listing = try JournalProcess.run(
-            ["templates", "--journal", journal.root], executable: copy, in: URL(fileURLWithPath: journal.base))
+        // A freshly copied binary can fail to exec with ETXTBSY while other tests spawn processes
+        // that inherited the copy's descriptor; that passes once they have exec'd.
+        var attempt = 0
+        var launched: JournalProcess.Result?
+        while launched == nil {
+            do {
+                launched = try JournalProcess.run(
+                    ["templates", "--journal", journal.root], executable: copy, in: URL(fileURLWithPath: journal.base))
+            } catch  where attempt < 20 {
+                attempt += 1
+                usleep(50_000)
+            }
+        }
+        let listing = try #require(launched)
         #expect(listing.status == 0, "\(listing.stderr)")
         #expect(
             listing.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] }

@@ -137,7 +137,11 @@ public struct SafeFileWriter: Sendable {
         } catch {
             discard()
             if error.code == EEXIST { return .existed }
-            throw .cannotCreate(path, error.reason)
+            // Some file systems (FAT, exFAT, some network shares) have no hard links.
+            guard [EPERM, ENOTSUP, EOPNOTSUPP, ENOSYS, EMLINK].contains(error.code) else {
+                throw .cannotCreate(path, error.reason)
+            }
+            return try createInPlace(path, bytes: bytes)
         }
         do {
             try fileSystem.unlink(temporary)
@@ -152,6 +156,30 @@ public struct SafeFileWriter: Sendable {
             // The file exists with its full content; only its durability across a crash is in doubt.
             throw .cannotCreate(path, "created, but the folder could not be synced: \(error.reason)")
         }
+        return .created
+    }
+
+    /// The fallback without hard links: create the final name exclusively and write it there.
+    /// Still never replaces anything; a crash mid-write could leave a short file, so it is the
+    /// second choice.
+    func createInPlace(_ path: String, bytes: [UInt8]) throws(JournalError) -> Outcome {
+        let fd: Int32
+        do {
+            fd = try fileSystem.createExclusive(path, mode: 0o666)
+        } catch {
+            if error.code == EEXIST { return .existed }
+            throw .cannotCreate(path, error.reason)
+        }
+        do {
+            try writeAll(fd, bytes)
+            try fileSystem.fsync(fd)
+            try fileSystem.close(fd)
+        } catch {
+            try? fileSystem.close(fd)
+            try? fileSystem.unlink(path)
+            throw .cannotCreate(path, error.reason)
+        }
+        try? fileSystem.fsyncFolder(Self.folder(of: path))
         return .created
     }
 

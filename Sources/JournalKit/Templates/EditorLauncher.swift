@@ -10,11 +10,14 @@
 public struct EditorCommand: Hashable, Sendable {
     /// The program and its arguments, the file last.
     public var arguments: [String]
+    /// The editor as configured, for messages.
+    public var editor: String
 
     /// Characters that make git hand the editor to the shell.
     static let shellCharacters = Set("|&;<>()$`\\\"' \t\n*?[#~=%")
 
     public init(editor: String, file: String) {
+        self.editor = editor
         if editor.contains(where: { Self.shellCharacters.contains($0) }) {
             arguments = ["/bin/sh", "-c", "\(editor) \"$@\"", editor, file]
         } else {
@@ -50,7 +53,7 @@ public enum EditorLauncher {
     /// Starts the command with this process's standard input, output and error, and waits.
     /// `environment` is passed to the editor as it is.
     public static func run(_ command: EditorCommand, environment: [String: String]) throws(EditorError) {
-        let name = command.arguments.count == 5 ? command.arguments[3] : command.arguments[0]
+        let name = command.editor
         let argv = command.arguments.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

@@ -171,7 +171,7 @@ final class FaultyFileSystem: FileSystem {
 
     @Test(arguments: [
         FaultyFileSystem.Fault.fail(call: "write", code: ENOSPC), .fail(call: "fsync", code: EIO),
-        .fail(call: "close", code: EIO), .fail(call: "link", code: EPERM), .fail(call: "open", code: EACCES),
+        .fail(call: "close", code: EIO), .fail(call: "link", code: EIO), .fail(call: "open", code: EACCES),
         .stuckWrite,
     ])
     func aFailureLeavesNoFileAndNoTemporary(_ fault: FaultyFileSystem.Fault) throws {
@@ -205,6 +205,20 @@ final class FaultyFileSystem: FileSystem {
         let system = FaultyFileSystem(.shortWrites(1 << 20))
         _ = try SafeFileWriter(fileSystem: system).create("\(folder.path)/entry.md", bytes: text)
         #expect(system.calls.withLock { $0 } == ["open", "write", "fsync", "close", "link", "fsyncFolder"])
+    }
+
+    /// Without hard links (exFAT, some shares) the file is created in place, still exclusively.
+    @Test func withoutHardLinksTheFileIsCreatedInPlace() throws {
+        let folder = try TemporaryFolder()
+        let path = "\(folder.path)/entry.md"
+        let system = FaultyFileSystem(.fail(call: "link", code: EPERM))
+        #expect(try SafeFileWriter(fileSystem: system).create(path, bytes: text) == .created)
+        #expect(folder.read("entry.md") == String(decoding: text, as: UTF8.self))
+        #expect(folder.names() == ["entry.md"])
+        try folder.write("other.md", "theirs")
+        #expect(
+            try SafeFileWriter(fileSystem: system).createInPlace("\(folder.path)/other.md", bytes: text) == .existed)
+        #expect(folder.read("other.md") == "theirs")
     }
 
     @Test func createFoldersMakesParentsAndAcceptsExistingOnes() throws {

@@ -26,14 +26,13 @@ import Testing
             ])
     }
 
-    /// A fake editor that records its arguments, one a line, then exits with `status`.
-    func fakeEditor(in folder: TemporaryFolder, status: Int = 0) throws -> String {
-        let script = "\(folder.path)/my editor/ed.sh"
+    /// A fake editor that records its arguments, one a line. It is run as `sh SCRIPT`, never
+    /// executed itself: a file just written can fail to exec with ETXTBSY while other tests spawn
+    /// processes that inherited its descriptor.
+    func fakeEditor(in folder: TemporaryFolder) throws -> String {
         try folder.write(
-            "my editor/ed.sh",
-            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"\(folder.path)/args\"\nexit \(status)\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
-        return script
+            "my editor/ed.sh", "for a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"\(folder.path)/args\"\n")
+        return "\(folder.path)/my editor/ed.sh"
     }
 
     @Test func quotedArgumentsAndSpacesInPathsArriveIntact() throws {
@@ -42,27 +41,26 @@ import Testing
         try folder.write("entries/my entry.md", "x")
         let file = "\(folder.path)/entries/my entry.md"
         try EditorLauncher.run(
-            EditorCommand(editor: "'\(script)' --flag \"two words\"", file: file),
+            EditorCommand(editor: "sh '\(script)' --flag \"two words\"", file: file),
             environment: ["PATH": "/usr/bin:/bin"])
         #expect(folder.read("args") == "--flag\ntwo words\n\(file)\n")
     }
 
-    @Test func aScriptPathWithoutSpacesRunsWithoutTheShell() throws {
+    @Test func aPlainEditorRunsWithoutTheShell() throws {
         let folder = try TemporaryFolder()
-        try folder.write("ed", "#!/bin/sh\nprintf '%s' \"$1\" > \"\(folder.path)/args\"\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: "\(folder.path)/ed")
-        let command = EditorCommand(editor: "\(folder.path)/ed", file: "\(folder.path)/f.md")
-        #expect(command.arguments.count == 2)
-        try EditorLauncher.run(command, environment: [:])
-        #expect(folder.read("args") == "\(folder.path)/f.md")
+        let command = EditorCommand(editor: "touch", file: "\(folder.path)/made-by-touch")
+        #expect(command.arguments == ["touch", "\(folder.path)/made-by-touch"])
+        try EditorLauncher.run(command, environment: ["PATH": "/usr/bin:/bin"])
+        #expect(folder.names() == ["made-by-touch"])
     }
 
     @Test func aNonZeroExitIsReportedAndTheFileKept() throws {
         let folder = try TemporaryFolder()
-        let script = try fakeEditor(in: folder, status: 3)
         try folder.write("f.md", "kept")
-        #expect(throws: EditorError.failed("'\(script)'", status: 3)) {
-            try EditorLauncher.run(EditorCommand(editor: "'\(script)'", file: "\(folder.path)/f.md"), environment: [:])
+        #expect(throws: EditorError.failed("sh -c 'exit 3'", status: 3)) {
+            try EditorLauncher.run(
+                EditorCommand(editor: "sh -c 'exit 3'", file: "\(folder.path)/f.md"),
+                environment: ["PATH": "/usr/bin:/bin"])
         }
         #expect(folder.read("f.md") == "kept")
     }
