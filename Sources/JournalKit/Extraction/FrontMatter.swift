@@ -48,6 +48,29 @@ public struct FrontMatter: Hashable, Sendable {
         func warn(_ line: Int?, _ message: String) {
             diagnostics.append(Diagnostic(path: path, line: line, severity: .warning, message: message))
         }
+        if let pairs = FlatYAML.parse(yaml) {
+            for pair in pairs {
+                let line = pair.line + 1
+                switch (pair.key, pair.value) {
+                case ("template", .scalar(let value)): result.template = value
+                case ("title", .scalar(let value)): result.title = value
+                case ("date", .scalar(let value)):
+                    result.date = value
+                    result.dateLine = line
+                case ("tags", .scalar(let value)), ("people", .scalar(let value)):
+                    result.set(pair.key, YAMLReader.commaSeparated(value))
+                case ("tags", .list(let values)), ("people", .list(let values)):
+                    result.set(pair.key, values)
+                case ("tags", .empty), ("people", .empty), ("template", _), ("title", _), ("date", _):
+                    break
+                case ("tags", _), ("people", _):
+                    warn(line, "front matter '\(pair.key)' should be a list of names")
+                default:
+                    continue  // Other keys belong to the user and other tools.
+                }
+            }
+            return (result, diagnostics)
+        }
         let node: Node?
         switch YAMLReader.compose(yaml, lineOffset: 1) {
         case .success(let value): node = value
@@ -74,13 +97,20 @@ public struct FrontMatter: Hashable, Sendable {
                     warn(line, "front matter '\(key)' should be a list of names")
                     continue
                 }
-                let names = list.map { $0.trimmingPrefix(key == "tags" ? "#" : "@").lowercased() }
-                if key == "tags" { result.tags = names } else { result.people = names }
+                result.set(key, list)
             default:
                 continue  // Other keys belong to the user and other tools.
             }
         }
         return (result, diagnostics)
+    }
+}
+
+extension FrontMatter {
+    /// Tags and people are names: without `#` or `@`, lowercased.
+    mutating func set(_ key: String, _ values: [String]) {
+        let names = values.map { $0.trimmingPrefix(key == "tags" ? "#" : "@").lowercased() }
+        if key == "tags" { tags = names } else { people = names }
     }
 }
 

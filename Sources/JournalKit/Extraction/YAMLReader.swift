@@ -43,7 +43,7 @@ enum YAMLReader {
     static func strings(_ node: Node) -> [String]? {
         switch node {
         case .scalar(let scalar):
-            return scalar.string.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+            return commaSeparated(scalar.string)
         case .sequence(let sequence):
             var values: [String] = []
             for element in sequence {
@@ -54,5 +54,10 @@ enum YAMLReader {
         default:
             return nil
         }
+    }
+
+    /// `a, b` as a list, for front matter that writes a list on one line without brackets.
+    static func commaSeparated(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 }
