@@ -25,9 +25,19 @@ struct JournalCommand: ParsableCommand {
 
     /// Ctrl-C ends a long review at once with the conventional status 130; nothing is being
     /// written then, and `new` creates files atomically. A closed pipe ends output quietly.
+    /// Usage errors exit 2, not argument-parser's 64, as every journal command documents.
     static func main() {
         signal(SIGINT) { _ in _exit(130) }
         signal(SIGPIPE, SIG_IGN)
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Output.write(fullMessage(for: error) + "\n", to: 2)
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -246,11 +246,7 @@ import Testing
 
     // MARK: Usage and output
 
-    @Test(
-        .disabled(
-            "argument-parser exits 64 (EX_USAGE) on a bad option; the CLI must map usage errors to 2 (Sources/journal)")
-    )
-    func unknownFormatIsAUsageError() throws {
+    @Test func unknownFormatIsAUsageError() throws {
         let fixture = try FixtureJournal(["journal.yml": ""])
         let result = try fixture.run(["check", "--format", "xml"])
         #expect(result.status == 2)

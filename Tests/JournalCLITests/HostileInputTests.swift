@@ -292,9 +292,7 @@ import Testing
         let result = try fixture.run(arguments + ["--journal", fixture.path()])
         #expect(result.stderr.contains(choices), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
-        withKnownIssue("ArgumentParser exits 64 on validation errors; JournalCommand.main must map them to 2") {
-            #expect(result.status == 2)
-        }
+        #expect(result.status == 2)
     }
 
     // 16

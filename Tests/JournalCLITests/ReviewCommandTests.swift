@@ -162,13 +162,7 @@ import Testing
             #expect(result.stdout == "", "\(arguments)")
             #expect(result.stderr.contains("--as-of") || result.stderr.contains("--since"), "\(arguments)")
             #expect(result.stderr.contains("YYYY-MM-DD"), "\(arguments)")
-            withKnownIssue(
-                "swift-argument-parser exits 64 on a ValidationError; JournalCommand should map usage errors to 2",
-                isIntermittent: true
-            ) {
-                #expect(result.status == 2, "\(arguments)")
-            }
-            #expect(result.status != 0 && result.status != 1, "\(arguments)")
+            #expect(result.status == 2, "\(arguments)")
         }
     }
 

@@ -49,8 +49,9 @@ extension ReviewOptions.Period: ExpressibleByArgument {}
 extension JournalOptions {
     /// After a report: a one-line hint on stderr when the journal has errors, and exit 1.
     func reportProblems(in journal: Journal) throws {
-        let errors = journal.diagnostics.count { $0.severity == .error }
-        let warnings = journal.diagnostics.count { $0.severity == .warning }
+        let problems = CheckReport(journal: journal)
+        let errors = problems.errors
+        let warnings = problems.warnings
         guard errors + warnings > 0 else { return }
         Output.errorLine(
             "journal: \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning")) in the journal;"
