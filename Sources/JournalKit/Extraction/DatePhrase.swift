@@ -35,13 +35,48 @@ public enum DatePhrase {
         return nil
     }
 
+    /// Lowercased words with surrounding quotes and punctuation trimmed. Works on UTF-8 bytes:
+    /// every phrase word is ASCII, and this runs for every commitment in the journal.
     static func words(of text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).map { word in
-            var word = Substring(word)
-            while let first = word.first, "([\"'“‘".contains(first) { word = word.dropFirst() }
-            while let last = word.last, ".,;:!?)]\"'”’".contains(last) { word = word.dropLast() }
-            return String(word)
+        var words: [String] = []
+        var utf8 = Array(text.utf8)
+        for index in utf8.indices where utf8[index] >= 0x41 && utf8[index] <= 0x5A { utf8[index] |= 0x20 }
+        var start = 0
+        func flush(_ end: Int) {
+            var lower = start
+            var upper = end
+            while lower < upper {
+                if let length = openingLength(utf8, lower) { lower += length } else { break }
+            }
+            while lower < upper {
+                if let length = closingLength(utf8, upper) { upper -= length } else { break }
+            }
+            if lower < upper { words.append(String(decoding: utf8[lower..<upper], as: UTF8.self)) }
         }
+        for (index, byte) in utf8.enumerated() where byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            if index > start { flush(index) }
+            start = index + 1
+        }
+        if start < utf8.count { flush(utf8.count) }
+        return words
+    }
+
+    /// `(`, `[`, quotes and the curly opening quotes “ ‘.
+    static func openingLength(_ bytes: [UInt8], _ index: Int) -> Int? {
+        switch bytes[index] {
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'"): return 1
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && [0x9C, 0x98].contains(bytes[index + 2]):
+            return 3
+        default: return nil
+        }
+    }
+
+    /// Sentence punctuation, `)`, `]`, quotes and the curly closing quotes ” ’, ending at `end`.
+    static func closingLength(_ bytes: [UInt8], _ end: Int) -> Int? {
+        let last = bytes[end - 1]
+        if ".,;:!?)]\"'".utf8.contains(last) { return 1 }
+        if end >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, [0x9D, 0x99].contains(last) { return 3 }
+        return nil
     }
 
     static let weekdays: [String: Int] = [
