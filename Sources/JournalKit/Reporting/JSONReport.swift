@@ -1,7 +1,15 @@
 /// The review as JSON: the stable contract documented in docs/REVIEW.md.
 public enum JSONReport {
     public static func render(_ review: Review) -> String {
-        let document: JSONValue = .object([
+        var out = ""
+        render(review) { out += $0 }
+        return out
+    }
+
+    /// Streams the review to `write` one commitment at a time, so memory does not grow with the
+    /// size of the output.
+    public static func render(_ review: Review, to write: (String) -> Void) {
+        let header: [(String, JSONValue)] = [
             ("asOf", .day(review.asOf)),
             ("since", .day(review.options.since)),
             ("until", .day(review.options.until)),
@@ -20,9 +28,26 @@ public enum JSONReport {
                     ("expectations", .array(review.mirror.map(mirror))),
                 ])
             ),
-            ("commitments", .array(review.commitments.map(commitment))),
-        ])
-        return document.serialized() + "\n"
+        ]
+        var out = "{"
+        for (key, value) in header {
+            out += "\n  "
+            JSONValue.quote(key, into: &out)
+            out += ": "
+            value.serialize(into: &out, indent: 1)
+            out += ","
+        }
+        out += "\n  \"commitments\": ["
+        for (index, status) in review.commitments.enumerated() {
+            out += index == 0 ? "\n    " : ",\n    "
+            commitment(status).serialize(into: &out, indent: 2)
+            if out.utf8.count > 1 << 16 {
+                write(out)
+                out = ""
+            }
+        }
+        out += review.commitments.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        write(out)
     }
 
     /// The commitments alone, as `journal list --format json` prints them.

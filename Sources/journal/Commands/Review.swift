@@ -33,7 +33,7 @@ extension JournalCommand {
             case .markdown:
                 Output.print(MarkdownReport.render(ReportDocument(review: review)))
             case .json:
-                Output.print(JSONReport.render(review))
+                JSONReport.render(review, to: Output.print)
             }
             try options.reportProblems(in: journal)
         }
