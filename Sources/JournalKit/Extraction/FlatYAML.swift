@@ -81,7 +81,20 @@ enum FlatYAML {
         guard let first = text.first else { return "" }
         let indicator =
             "&*!|>%@`{}[]#,?:-".contains(first) && !(first == "-" && text.count > 1 && text.dropFirst().first != " ")
-        guard !indicator, !text.contains(": "), !text.contains(" #"), !text.hasSuffix(":") else { return nil }
+        guard !indicator, !Self.hasPair(text.utf8, 0x3A, 0x20), !Self.hasPair(text.utf8, 0x20, 0x23),
+            text.utf8.last != 0x3A
+        else { return nil }
         return text
+    }
+
+    /// True when byte `a` is directly followed by byte `b`: `": "` or `" #"`, without Foundation's
+    /// locale-aware search, which cost more than the rest of this reader.
+    static func hasPair(_ bytes: String.UTF8View, _ a: UInt8, _ b: UInt8) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == a && byte == b { return true }
+            previous = byte
+        }
+        return false
     }
 }
