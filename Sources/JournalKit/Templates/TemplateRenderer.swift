@@ -124,7 +124,8 @@ public struct TemplateRenderer: Sendable {
             // Same line count, so mustache errors still point at the right line.
             var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let ending = lines[titleLine.line].hasSuffix("\r") ? "\r" : ""
-            lines[titleLine.line] = "title: \(Self.yamlQuoted(title ?? ""))\(ending)"
+            // A JSON string is a valid YAML double-quoted scalar, escapes included.
+            lines[titleLine.line] = "title: \(JSONValue.quote(title ?? ""))\(ending)"
             source = lines.joined(separator: "\n")
         }
         let followups = self.followups(for: request)
@@ -248,27 +249,6 @@ public struct TemplateRenderer: Sendable {
             }
         }
         return result
-    }
-
-    /// A YAML double-quoted scalar.
-    static func yamlQuoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\x" + (hex.count == 1 ? "0" + hex : hex)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 }
 
