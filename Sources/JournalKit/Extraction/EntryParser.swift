@@ -149,7 +149,7 @@ public struct EntryParser: Sendable {
                 used.insert(id)
             }
             let location = item.paragraphLocation ?? item.location
-            let due = dueDate(syntax, base: entry.date, lastPhrase: false, location, report: report)
+            let due = dueDate(syntax, base: entry.date, followUp: false, location, report: report)
             result.append(
                 Commitment(
                     reference: Reference(stem: entry.stem, id: id), text: syntax.text, box: syntax.box ?? .open,
@@ -167,21 +167,22 @@ public struct EntryParser: Sendable {
     ) -> FollowUp {
         FollowUp(
             target: target, box: syntax.box ?? .open, note: syntax.textWithoutEntryLinks,
-            due: dueDate(syntax, base: entry.date, lastPhrase: true, location, report: report),
+            due: dueDate(syntax, base: entry.date, followUp: true, location, report: report),
             doneOn: date(syntax.doneField, location, report: report), date: entry.date, path: entry.path,
             location: location)
     }
 
-    /// Fields win over phrases. A commitment takes its first phrase; a follow-up its last, since
-    /// it usually quotes the commitment's text before saying what changed.
+    /// Fields win over phrases. A commitment takes its first phrase. A follow-up takes the last
+    /// phrase after its link: before the link it usually quotes the commitment ("by Friday"),
+    /// which must not quietly move the due date when the line is marked `[>]`.
     func dueDate(
-        _ syntax: ItemSyntax, base: Day, lastPhrase: Bool, _ location: SourceLocation,
+        _ syntax: ItemSyntax, base: Day, followUp: Bool, _ location: SourceLocation,
         report: (SourceLocation?, Diagnostic.Severity, String) -> Void
     ) -> Day? {
         if let field = syntax.dueField { return date(field, location, report: report) }
         let phrase =
-            lastPhrase
-            ? DatePhrase.all(in: syntax.phraseText, relativeTo: base).last
+            followUp
+            ? DatePhrase.all(in: syntax.phraseTextAfterEntryLink ?? syntax.phraseText, relativeTo: base).last
             : DatePhrase.first(in: syntax.phraseText, relativeTo: base)
         return date(phrase, location, report: report)
     }

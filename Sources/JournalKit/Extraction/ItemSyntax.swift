@@ -11,6 +11,9 @@ public struct ItemSyntax: Hashable, Sendable {
     public var textWithoutEntryLinks: String
     /// Plain text only (no code), fields removed: where date phrases are looked for.
     public var phraseText: String
+    /// The part of `phraseText` after the last link to an entry (`….md#id` or `[[…#id]]`), or nil
+    /// without one. A follow-up's new due date is read here, never from the commitment text it quotes.
+    public var phraseTextAfterEntryLink: String?
     /// Lowercased, in order of appearance, unique.
     public var tags: [String]
     public var people: [String]
@@ -31,12 +34,14 @@ public struct ItemSyntax: Hashable, Sendable {
             case .text: scanner.scan(span.text, isFirst: index == 0, isLast: index == spans.count - 1)
             case .code: scanner.appendCode(span.text)
             case .html: break
+            case .linkEnd: if Self.isEntryLink(span.text) { scanner.phraseAfterEntryLink = "" }
             }
         }
         box = scanner.box
         text = Self.collapse(scanner.display)
         textWithoutEntryLinks = Self.collapse(scanner.displayWithoutEntryLinks)
         phraseText = Self.collapse(scanner.phrase)
+        phraseTextAfterEntryLink = scanner.phraseAfterEntryLink.map(Self.collapse)
         tags = scanner.tags
         people = scanner.people
         dueField = scanner.due ?? scanner.calendarDue ?? scanner.dataviewDue
@@ -83,6 +88,12 @@ public struct ItemSyntax: Hashable, Sendable {
         return words.isEmpty ? "item" : words.joined(separator: "-")
     }
 
+    /// A link destination with a fragment to a markdown file, such as `../10/2026-10-05.md#id`.
+    static func isEntryLink(_ destination: String) -> Bool {
+        !destination.contains("://") && destination.split(separator: "#", maxSplits: 1).first?.hasSuffix(".md") == true
+            && destination.contains("#")
+    }
+
     /// Characters allowed inside a tag after `#`.
     static func isTagCharacter(_ c: Character) -> Bool {
         c.isLetter || c.isNumber || c == "-" || c == "_" || c == "/"
@@ -112,17 +123,20 @@ public struct ItemSyntax: Hashable, Sendable {
         var blockId: String?
         var emojiId: String?
         var wikiLinks: [String] = []
+        var phraseAfterEntryLink: String?
 
         mutating func appendCode(_ code: String) {
             display += code
             displayWithoutEntryLinks += code
             phrase += " "
+            phraseAfterEntryLink? += " "
         }
 
         mutating func emit(_ text: some StringProtocol) {
             display += text
             displayWithoutEntryLinks += text
             phrase += text
+            phraseAfterEntryLink? += text
         }
 
         /// Appends the source text of `chars[from..<to]`, copying its UTF-8 bytes in one go.
@@ -198,6 +212,7 @@ public struct ItemSyntax: Hashable, Sendable {
                     display += whole
                     if !target.contains("#") { displayWithoutEntryLinks += whole }
                     phrase += " "
+                    phraseAfterEntryLink = target.contains("#") ? "" : phraseAfterEntryLink.map { $0 + " " }
                     i = close + 2
                     run = i
                     continue

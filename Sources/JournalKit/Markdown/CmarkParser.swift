@@ -95,7 +95,9 @@ public enum CmarkParser {
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if collecting != nil { appendText(.text, " ") }
             case CMARK_NODE_LINK:
-                if entering, collecting != nil { links.append(Self.string(cmark_node_get_url(node))) }
+                guard collecting != nil else { break }
+                let destination = Self.string(cmark_node_get_url(node))
+                if entering { links.append(destination) } else { spans.append(InlineSpan(.linkEnd, destination)) }
             default:
                 break
             }
@@ -124,7 +126,7 @@ public enum CmarkParser {
                 item.paragraphLocation = paragraphLocation
                 blocks[index] = .listItem(item)
             case .heading(var heading):
-                heading.text = spans.filter { $0.kind != .html }.map(\.text).joined()
+                heading.text = spans.filter { $0.kind == .text || $0.kind == .code }.map(\.text).joined()
                 blocks[index] = .heading(heading)
             }
             spans = []

@@ -539,4 +539,30 @@ import Testing
         #expect(result.commitments.isEmpty)
         #expect(result.diagnostics.isEmpty)
     }
+
+    // A follow-up's new due date is read after its link, never from the commitment text it quotes.
+
+    @Test func carriedFollowUpKeepsTheDueDateWhenItOnlyQuotesTheCommitment() {
+        let line = "- [>] Call @ana by Friday (due Fri 27 Nov) [2026-11-20](../11/2026-11-20.md#call-ana-by-friday)\n"
+        let followUp = parse(line).entry?.followUps.first
+        #expect(followUp?.box == .carried)
+        #expect(followUp?.due == nil)
+    }
+
+    @Test func carriedFollowUpTakesTheDateWrittenAfterItsLink() {
+        let line = "- [>] Call @ana by Friday [2026-11-20](2026-11-20.md#call-ana-by-friday) moved by Dec 11\n"
+        #expect(parse(line).entry?.followUps.first?.due == Day(year: 2026, month: 12, day: 11))
+        let wiki = "- [>] Call @ana by Friday [[2026-11-20#call-ana-by-friday]] in 2 weeks\n"
+        #expect(parse(wiki).entry?.followUps.first?.due == Day(year: 2026, month: 12, day: 4))
+    }
+
+    @Test func aLinkToAnotherSiteDoesNotHideTheNewDate() {
+        let line = "- [>] [Call Ana](2026-11-19.md#call-ana) by Dec 11, see [notes](https://crm.example/x#y)\n"
+        #expect(parse(line).entry?.followUps.first?.due == Day(year: 2026, month: 12, day: 11))
+    }
+
+    @Test func fieldsOnAFollowUpCountWherever() {
+        let line = "- [>] due:2026-12-11 [Call Ana](2026-11-19.md#call-ana)\n"
+        #expect(parse(line).entry?.followUps.first?.due == Day(year: 2026, month: 12, day: 11))
+    }
 }

@@ -68,14 +68,15 @@ import Testing
             item?.spans == [
                 InlineSpan(.text, "[ ] a b "), InlineSpan(.code, "c"), InlineSpan(.text, " "),
                 InlineSpan(.html, "<span>"),
-                InlineSpan(.text, "d"), InlineSpan(.html, "</span>"), InlineSpan(.text, " e h"),
+                InlineSpan(.text, "d"), InlineSpan(.html, "</span>"), InlineSpan(.text, " e"),
+                InlineSpan(.linkEnd, "f.md#g"), InlineSpan(.text, " h"),
             ])
         #expect(item?.linkDestinations == ["f.md#g"])
     }
 
     @Test func onlyTheFirstParagraphIsCollected() {
         let item = items("- first [a](a.md#x)\n\n  second [b](b.md#y)\n").first
-        #expect(item?.spans == [InlineSpan(.text, "first a")])
+        #expect(item?.spans == [InlineSpan(.text, "first a"), InlineSpan(.linkEnd, "a.md#x")])
         #expect(item?.linkDestinations == ["a.md#x"])
     }
 
@@ -110,6 +111,9 @@ import Testing
     @Test func autolinkIsALinkWithItsURLAsText() {
         let item = items("- see <https://example.com/#x>\n").first
         #expect(item?.linkDestinations == ["https://example.com/#x"])
-        #expect(item?.spans == [InlineSpan(.text, "see https://example.com/#x")])
+        #expect(
+            item?.spans == [
+                InlineSpan(.text, "see https://example.com/#x"), InlineSpan(.linkEnd, "https://example.com/#x"),
+            ])
     }
 }
