@@ -23,8 +23,9 @@ struct JournalCommand: ParsableCommand {
         defaultSubcommand: nil
     )
 
-    /// Ctrl-C ends a long review at once with the conventional status 130; nothing is being
-    /// written then, and `new` creates files atomically. A closed pipe ends output quietly.
+    /// Ctrl-C ends a long review at once with the conventional status 130. SafeFileWriter holds
+    /// it off while it creates a file, and `new` ignores it while the editor runs. A closed pipe
+    /// ends output quietly.
     /// Usage errors exit 2, not argument-parser's 64, as every journal command documents.
     static func main() {
         signal(SIGINT) { _ in _exit(130) }

@@ -34,7 +34,8 @@ public struct ItemSyntax: Hashable, Sendable {
             case .text: scanner.scan(span.text, isFirst: index == 0, isLast: index == spans.count - 1)
             case .code: scanner.appendCode(span.text)
             case .html: break
-            case .linkEnd: if Self.isEntryLink(span.text) { scanner.phraseAfterEntryLink = "" }
+            case .linkEnd:
+                if EntryParser.reference(fromLink: span.text) != nil { scanner.phraseAfterEntryLink = "" }
             }
         }
         box = scanner.box
@@ -86,12 +87,6 @@ public struct ItemSyntax: Hashable, Sendable {
         }
         if !current.isEmpty && words.count < 5 { words.append(current) }
         return words.isEmpty ? "item" : words.joined(separator: "-")
-    }
-
-    /// A link destination with a fragment to a markdown file, such as `../10/2026-10-05.md#id`.
-    static func isEntryLink(_ destination: String) -> Bool {
-        !destination.contains("://") && destination.split(separator: "#", maxSplits: 1).first?.hasSuffix(".md") == true
-            && destination.contains("#")
     }
 
     /// Characters allowed inside a tag after `#`.

@@ -108,6 +108,18 @@ public struct SafeFileWriter: Sendable {
     /// Writes `bytes` to a new file at `path`, or does nothing if `path` exists.
     /// The folder must exist. Permissions are 0666 less the umask, like any editor's new file.
     public func create(_ path: String, bytes: [UInt8]) throws(JournalError) -> Outcome {
+        // Ctrl-C exits at once (status 130); hold it until the temporary file is gone, so an
+        // interrupt leaves either no new file or a complete one, never a stray temporary.
+        var blocked = sigset_t()
+        var previous = sigset_t()
+        sigemptyset(&blocked)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&blocked, signal) }
+        pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        return try createBlockingNothing(path, bytes: bytes)
+    }
+
+    func createBlockingNothing(_ path: String, bytes: [UInt8]) throws(JournalError) -> Outcome {
         if fileSystem.exists(path) { return .existed }
         let folder = Self.folder(of: path)
         let (temporary, fd) = try openTemporary(beside: path)
@@ -147,8 +159,8 @@ public struct SafeFileWriter: Sendable {
             try fileSystem.unlink(temporary)
             cleanedUp = true
         } catch {
-            // The file is in place and complete; a leftover temporary name is only untidy.
-            cleanedUp = true
+            // The new file is complete, but we promise never to leave a temporary behind.
+            throw .cannotCreate(path, "created, but could not remove \(temporary): \(error.reason)")
         }
         do {
             try fileSystem.fsyncFolder(folder)
@@ -230,6 +242,8 @@ extension SafeFileWriter {
         for part in path.split(separator: "/") {
             current += "/\(part)"
             if mkdir(current, 0o777) == 0 {
+                // A new folder is durable only once its parent's entry for it is on disk.
+                try? POSIXFileSystem().fsyncFolder(folder(of: current))
                 createdLast = true
                 continue
             }

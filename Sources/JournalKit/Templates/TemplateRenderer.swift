@@ -216,11 +216,26 @@ public struct TemplateRenderer: Sendable {
     /// links to entries: an item with one is a follow-up, never a commitment.
     static func markdownText(_ text: String) -> String {
         var result = ""
-        for character in text {
+        // A wiki link in the quoted text would make the prefilled line a follow-up to that
+        // target too (cmark drops the escapes), so it is written as its alias or target.
+        for character in Self.unlinkingWikiLinks(text) {
             if "\\`[]<".contains(character) { result.append("\\") }
             result.append(character)
         }
         return result
+    }
+
+    /// `[[target|alias]]` becomes `alias`, `[[target]]` becomes `target`.
+    static func unlinkingWikiLinks(_ text: String) -> String {
+        var rest = Substring(text)
+        var result = ""
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            result += rest[..<open.lowerBound]
+            let inner = rest[open.upperBound..<close.lowerBound]
+            result += inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).last ?? inner
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// A relative link from one folder (relative to the journal) to a file, percent-encoded.

@@ -60,6 +60,7 @@ final class FaultyFileSystem: FileSystem {
     }
 
     func unlink(_ path: String) throws(FileSystemError) {
+        try record("unlink")
         try real.unlink(path)
     }
 
@@ -192,6 +193,25 @@ final class FaultyFileSystem: FileSystem {
         }
     }
 
+    /// The new file is complete, but a temporary that cannot be removed is reported, not hidden.
+    @Test func aTemporaryThatCannotBeRemovedIsReported() throws {
+        let folder = try TemporaryFolder()
+        let path = "\(folder.path)/entry.md"
+        #expect {
+            try SafeFileWriter(fileSystem: FaultyFileSystem(.fail(call: "unlink", code: EIO))).create(path, bytes: text)
+        } throws: { error in
+            "\(error)".contains("could not remove") && "\(error)".contains(".entry.md.")
+        }
+        #expect(folder.names().contains("entry.md"))
+    }
+
+    @Test func newFoldersAreCreatedWithTheirParents() throws {
+        let folder = try TemporaryFolder()
+        #expect(try SafeFileWriter.createFolders("\(folder.path)/entries/2026/11"))
+        #expect(try SafeFileWriter.createFolders("\(folder.path)/entries/2026/11") == false)
+        #expect(FileReader.exists("\(folder.path)/entries/2026/11"))
+    }
+
     @Test func linkFindingTheNameTakenIsNotAnError() throws {
         let folder = try TemporaryFolder()
         let path = "\(folder.path)/entry.md"
@@ -204,7 +224,7 @@ final class FaultyFileSystem: FileSystem {
         let folder = try TemporaryFolder()
         let system = FaultyFileSystem(.shortWrites(1 << 20))
         _ = try SafeFileWriter(fileSystem: system).create("\(folder.path)/entry.md", bytes: text)
-        #expect(system.calls.withLock { $0 } == ["open", "write", "fsync", "close", "link", "fsyncFolder"])
+        #expect(system.calls.withLock { $0 } == ["open", "write", "fsync", "close", "link", "unlink", "fsyncFolder"])
     }
 
     /// Without hard links (exFAT, some shares) the file is created in place, still exclusively.

@@ -104,6 +104,20 @@ import Testing
         #expect(parsed.commitments.isEmpty)
     }
 
+    /// A wiki link quoted from the commitment must not make the prefilled line a follow-up to
+    /// its target as well: it is written as plain text.
+    @Test func quotedWikiLinksAreNotFollowedUp() throws {
+        let source = "- Prep the [[2026-11-01#call-ana|Ana call]] and [[Kessler]] notes #commit\n"
+        let made = try #require(parseEntry(source, stem: "2026-11-16", path: "entries/2026-11-16.md").entry)
+        let commitment = try #require(made.commitments.first)
+        let renderer = TemplateRenderer(entries: [made], config: Config(), journalName: "j")
+        let request = TemplateRequest(date: day("2026-12-01"), entryPath: "entries/2026-12-01.md")
+        let line = try #require(renderer.followups(for: request).first?.line)
+        #expect(line.hasPrefix("- [ ] Prep the Ana call and Kessler notes #commit"))
+        let parsed = parseEntry(line + "\n", stem: "2026-12-01", path: "entries/2026-12-01.md")
+        #expect(parsed.followUps.map(\.target) == [commitment.reference])
+    }
+
     @Test func titleOptionReplacesTheTemplatesTitle() throws {
         let text = "---\ntitle: \"Week {{isoWeek}}\"\n---\n# {{title}}\n"
         #expect(try render(text) == "---\ntitle: \"Week 48\"\n---\n# Week 48\n")
