@@ -10,9 +10,8 @@ public struct CommitmentStatus: Hashable, Sendable {
     /// The due date in force: the commitment's own, or the latest set by a `[>]` follow-up.
     public var due: Day?
     public var originalDue: Day?
-    public var dueChanges: Int
-    /// Due-date changes made in an entry dated after the due date then in force.
-    public var lateRenegotiations: Int
+    /// Every change of the due date, in order.
+    public var dueMoves: [DueMove]
     /// Nil for open, missed, stale and released commitments, and for kept ones with no known done date.
     public var onTime: Bool?
     /// The earliest known done date.
@@ -24,6 +23,11 @@ public struct CommitmentStatus: Hashable, Sendable {
 
     public var reference: Reference { commitment.reference }
 
+    public var dueChanges: Int { dueMoves.count }
+
+    /// Due-date changes made in an entry dated after the due date then in force.
+    public var lateRenegotiations: Int { dueMoves.count(where: \.isLate) }
+
     /// True for missed and stale commitments: the ones that need attention.
     public var isOverdue: Bool { status == .missed || status == .stale }
 
@@ -32,4 +36,16 @@ public struct CommitmentStatus: Hashable, Sendable {
         guard let due, status == .missed else { return 0 }
         return max(0, asOf.days(since: due))
     }
+}
+
+/// A `[>]` follow-up that changed the due date.
+public struct DueMove: Hashable, Sendable {
+    /// Where the change was written.
+    public var followUp: FollowUp
+    /// The due date in force before, if any.
+    public var from: Day?
+    public var to: Day
+
+    /// Made after the due date then in force had passed: a late renegotiation.
+    public var isLate: Bool { from.map { followUp.date > $0 } ?? false }
 }

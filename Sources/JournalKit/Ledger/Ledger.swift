@@ -39,8 +39,7 @@ public struct Ledger: Sendable {
         var kept = commitment.box == .done
         var doneOn = commitment.box == .done ? commitment.doneOn : nil
         var due = commitment.due
-        var dueChanges = 0
-        var lateRenegotiations = 0
+        var dueMoves: [DueMove] = []
         for mark in marks {
             switch mark.box {
             case .done:
@@ -49,9 +48,8 @@ public struct Ledger: Sendable {
                 doneOn = doneOn.map { min($0, day) } ?? day
             case .carried:
                 guard let newDue = mark.due, newDue != due else { break }
-                if let current = due, mark.date > current { lateRenegotiations += 1 }
+                dueMoves.append(DueMove(followUp: mark, from: due, to: newDue))
                 due = newDue
-                dueChanges += 1
             case .released, .open, .inProgress:
                 break
             }
@@ -75,11 +73,11 @@ public struct Ledger: Sendable {
 
         var onTime: Bool? = nil
         if kept, let doneOn {
-            onTime = (due.map { doneOn <= $0 } ?? true) && lateRenegotiations == 0
+            onTime = (due.map { doneOn <= $0 } ?? true) && !dueMoves.contains(where: \.isLate)
         }
         return CommitmentStatus(
-            commitment: commitment, status: status, due: due, originalDue: commitment.due, dueChanges: dueChanges,
-            lateRenegotiations: lateRenegotiations, onTime: onTime, doneOn: doneOn, followUps: marks,
+            commitment: commitment, status: status, due: due, originalDue: commitment.due, dueMoves: dueMoves,
+            onTime: onTime, doneOn: doneOn, followUps: marks,
             lastTouch: lastTouch)
     }
 

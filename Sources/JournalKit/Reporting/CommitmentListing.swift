@@ -33,16 +33,13 @@ public enum CommitmentListing {
         if !c.tags.isEmpty { out += "  tags     \(e(c.tags.map { "#" + $0 }.joined(separator: " ")))\n" }
         if let due = status.originalDue { out += "  due      \(due)\n" }
         if c.box != .open { out += "  in place [\(c.box.mark)]\(c.doneOn.map { " done \($0)" } ?? "")\n" }
-        var due = status.originalDue
         for followUp in status.followUps {
             var line = "  [\(followUp.box.mark)]      \(followUp.date)  \(e(followUp.path)):\(followUp.location.line)"
             if !followUp.note.isEmpty { line += "  \(e(followUp.note))" }
             out += line + "\n"
-            if followUp.box == .carried, let newDue = followUp.due, newDue != due {
-                let late = due.map { followUp.date > $0 } ?? false
-                out +=
-                    "           due \(due?.description ?? "none") → \(newDue)\(late ? " (late renegotiation)" : "")\n"
-                due = newDue
+            for move in status.dueMoves where move.followUp == followUp {
+                let late = move.isLate ? " (late renegotiation)" : ""
+                out += "           due \(move.from?.description ?? "none") → \(move.to)\(late)\n"
             }
         }
         var summary = "  status   \(status.status.rawValue) as of \(asOf)"

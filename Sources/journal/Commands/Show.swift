@@ -33,6 +33,7 @@ extension JournalCommand {
             }
             let status = ledger.judge(commitment, asOf: day, staleAfterDays: journal.config.staleAfterDays)
             Output.print(CommitmentListing.history(status, asOf: day))
+            try options.reportProblems(in: journal)
         }
     }
 }
