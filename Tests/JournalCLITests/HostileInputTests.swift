@@ -336,8 +336,6 @@ import Testing
             #expect(raw.isEmpty, "\(arguments): raw \(raw.map { String($0.value, radix: 16) })")
             #expect(result.status < 128, "\(arguments)")
         }
-        let review = try fixture.run(["review", "--journal", fixture.path(), "--format", "text"] + Self.asOf)
-        #expect(review.stdout.contains("\\u{1B}") || review.stdout.isEmpty == false)
         let show = try fixture.run(["show", "--journal", fixture.path(), "2026-11-27#item-0"] + Self.asOf)
         #expect(show.stdout.contains("\\u{1B}[2J"), "\(show.stdout)")
     }

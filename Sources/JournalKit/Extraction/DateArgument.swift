@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Dates given on the command line (`--as-of`, `--since`, `--until`, `--date`), resolved
 /// against an injected today so that tests never depend on the clock.
 public enum DateArgument {
@@ -79,15 +73,5 @@ public enum DateArgument {
         default:
             return nil
         }
-    }
-
-    /// Today in the local time zone: the one place the CLI reads the clock, to pass to `resolve`.
-    public static func today() -> Day {
-        var now = time(nil)
-        var local = tm()
-        guard localtime_r(&now, &local) != nil,
-            let day = Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
-        else { return Day(ordinal: Int(now) / 86_400) }
-        return day
     }
 }

@@ -172,7 +172,6 @@ public struct Review: Sendable {
     /// Commitments whose due date moved.
     public var renegotiated: [CommitmentStatus] { commitments.filter { $0.dueChanges > 0 } }
 
-    public var openCount: Int { totals.open }
     public var overdueCount: Int { totals.missed + totals.stale }
 
     /// `2026-W47` or `2026-11`.

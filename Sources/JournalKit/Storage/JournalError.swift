@@ -11,8 +11,6 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
     case missing(String)
     case unreadable(String, String)
     case cannotCreate(String, String)
-    case exists(String)
-    case usage(String)
 
     public var description: String {
         switch self {
@@ -22,8 +20,6 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
         case .missing(let path): return "journal folder does not exist: \(path)"
         case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
         case .cannotCreate(let path, let reason): return "cannot create \(path): \(reason)"
-        case .exists(let path): return "already exists: \(path)"
-        case .usage(let message): return message
         }
     }
 

@@ -39,6 +39,7 @@ extension JournalCommand {
         var print = false
 
         func validate() throws {
+            _ = try DateOption.parse(date, name: "--date")
             if noEdit && print { throw ValidationError("--no-edit and --print cannot be used together") }
             if let person, NewEntry.person(person) == nil {
                 throw ValidationError(
@@ -48,16 +49,7 @@ extension JournalCommand {
 
         func run() throws {
             let root = try options.locate()
-            let day: Day
-            do throws(DateArgument.Invalid) {
-                day =
-                    try date.map { value throws(DateArgument.Invalid) in
-                        try DateArgument.resolve(value, today: DateArgument.today())
-                    } ?? DateArgument.today()
-            } catch {
-                Output.error("--date: \(error.description)")
-                throw ExitCode(2)
-            }
+            let day = try DateOption.parse(date, name: "--date") ?? DateOption.today
             let journal = Journal.load(root: root)
             let library = TemplateLibrary(root: root, config: journal.config)
             let name = template ?? journal.config.defaultTemplate

@@ -30,7 +30,7 @@ import Testing
         #expect(row(review.totals) == [6, 2, 1, 1, 1, 1, 1, 1])
         #expect(review.totals.followThroughRate == 0.5)
         #expect(review.totals.onTimeRate == 0.25)
-        #expect(review.openCount == 1)
+        #expect(review.totals.open == 1)
         #expect(review.overdueCount == 2)
         #expect(
             ids(review.commitments) == [
