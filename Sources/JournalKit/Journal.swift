@@ -6,7 +6,9 @@ public struct Journal: Sendable {
     public var root: String
     public var config: Config
     /// Sorted by date, then path.
-    public var entries: [Entry]
+    public let entries: [Entry]
+    /// Built once from the entries, for every report that reads the journal.
+    public let ledger: Ledger
     /// Sorted by path, then line.
     public var diagnostics: [Diagnostic]
 
@@ -14,6 +16,7 @@ public struct Journal: Sendable {
         self.root = root
         self.config = config
         self.entries = entries
+        self.ledger = Ledger(entries: entries)
         self.diagnostics = diagnostics.sorted()
     }
 

@@ -8,8 +8,7 @@ public struct CheckReport: Sendable, Equatable {
     public init(journal: Journal) {
         entries = journal.entries.count
         commitments = journal.entries.reduce(0) { $0 + $1.commitments.count }
-        let ledger = Ledger(entries: journal.entries)
-        diagnostics = (journal.diagnostics + ledger.followUpProblems()).sorted()
+        diagnostics = (journal.diagnostics + journal.ledger.followUpProblems()).sorted()
     }
 
     public var errors: Int { diagnostics.count { $0.severity == .error } }

@@ -86,17 +86,21 @@ public struct Review: Sendable {
     public var mirror: [MirrorFigure]
 
     public init(journal: Journal, options: ReviewOptions) {
-        self.init(entries: journal.entries, options: options)
+        self.init(entries: journal.entries, ledger: journal.ledger, options: options)
     }
 
-    public init(entries allEntries: [Entry], options: ReviewOptions) {
+    public init(entries: [Entry], options: ReviewOptions) {
+        self.init(entries: entries, ledger: Ledger(entries: entries), options: options)
+    }
+
+    init(entries allEntries: [Entry], ledger: Ledger, options: ReviewOptions) {
         self.options = options
         let asOf = options.asOf
         let visible = allEntries.filter { $0.date <= asOf }
         entries = visible.count
         lastMirrorEntry = visible.filter(\.isMirror).map(\.date).max()
 
-        let statuses = Ledger(entries: allEntries).statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
+        let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
         commitments = statuses.filter { status in
             let c = status.commitment
             if let since = options.since, c.made < since { return false }

@@ -52,15 +52,19 @@ public struct TemplateRenderer: Sendable {
     let ledger: Ledger
 
     public init(entries: [Entry], config: Config, journalName: String) {
-        self.entries = entries
-        self.config = config
-        self.journalName = journalName
-        ledger = Ledger(entries: entries)
+        self.init(entries: entries, ledger: Ledger(entries: entries), config: config, journalName: journalName)
     }
 
     public init(journal: Journal) {
         let name = journal.root.split(separator: "/").last.map(String.init) ?? "journal"
-        self.init(entries: journal.entries, config: journal.config, journalName: name)
+        self.init(entries: journal.entries, ledger: journal.ledger, config: journal.config, journalName: name)
+    }
+
+    init(entries: [Entry], ledger: Ledger, config: Config, journalName: String) {
+        self.entries = entries
+        self.ledger = ledger
+        self.config = config
+        self.journalName = journalName
     }
 
     /// Commitments open, missed or stale as of the day: overdue first, then by due date (none

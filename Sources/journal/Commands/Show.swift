@@ -21,7 +21,7 @@ extension JournalCommand {
         func run() throws {
             let journal = try options.load()
             let day = try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today
-            let ledger = Ledger(entries: journal.entries)
+            let ledger = journal.ledger
             let wanted = JournalKit.Reference(parsing: reference)
             guard let wanted, let commitment = ledger.commitment(wanted), commitment.made <= day else {
                 let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
