@@ -1,8 +1,13 @@
 /// Turns one entry file's bytes into an `Entry` and its diagnostics. Pure: no I/O.
 public struct EntryParser: Sendable {
-    public var config: Config
+    public let config: Config
+    /// The commitment headings as compared, worked out once rather than for every entry.
+    let headingKeys: Set<String>
 
-    public init(config: Config) { self.config = config }
+    public init(config: Config) {
+        self.config = config
+        headingKeys = Set(config.commitmentHeadings.map(Self.headingKey))
+    }
 
     /// The result of parsing one file: no entry when the file could not be read as text.
     public struct Result: Sendable {
@@ -79,14 +84,13 @@ public struct EntryParser: Sendable {
         _ blocks: [MarkdownBlock], into entry: inout Entry,
         report: (SourceLocation?, Diagnostic.Severity, String) -> Void
     ) {
-        let headings = Set(config.commitmentHeadings.map(Self.headingKey))
         var underCommitmentHeading = false
         var pending: [(syntax: ItemSyntax, item: MarkdownListItem)] = []
 
         for block in blocks {
             switch block {
             case .heading(let heading):
-                underCommitmentHeading = headings.contains(Self.headingKey(heading.text))
+                underCommitmentHeading = headingKeys.contains(Self.headingKey(heading.text))
             case .listItem(let item):
                 guard !item.spans.isEmpty, Self.mayMatter(item) else { continue }
                 let syntax = ItemSyntax(spans: item.spans)

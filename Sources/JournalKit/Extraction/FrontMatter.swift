@@ -115,7 +115,10 @@ extension FrontMatter {
 }
 
 extension String {
-    func trimmingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
+    /// Without `prefix` when the text starts with it, such as `#` on a tag or `@` on a name.
+    public func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
 }
 
 /// Iterates lines of raw bytes, treating LF, CRLF and lone CR as line ends.

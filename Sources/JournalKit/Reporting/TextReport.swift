@@ -84,7 +84,8 @@ public enum TextReport {
 }
 
 extension String {
-    func padding(to width: Int) -> String {
+    /// Pads with spaces to `width` characters; longer text is left as it is.
+    public func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

@@ -81,10 +81,7 @@ public struct POSIXFileSystem: FileSystem {
         if Glibc.fsync(fd) != 0, errno != EINVAL, errno != EROFS { throw FileSystemError("fsync", errno) }
     }
 
-    public func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
-    }
+    public func exists(_ path: String) -> Bool { FileReader.exists(path) }
 }
 
 /// Creates a file only if nothing is there, and only once its bytes are on disk.

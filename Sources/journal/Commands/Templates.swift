@@ -44,9 +44,3 @@ extension JournalCommand {
         }
     }
 }
-
-extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}

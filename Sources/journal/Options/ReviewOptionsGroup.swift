@@ -35,8 +35,8 @@ struct ReviewOptionsGroup: ParsableArguments {
         var options = ReviewOptions(asOf: try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today)
         options.since = try DateOption.parse(since, name: "--since")
         options.until = try DateOption.parse(until, name: "--until")
-        options.person = person.map { $0.trimmingPrefixCharacter("@").lowercased() }
-        options.tag = tag.map { $0.trimmingPrefixCharacter("#").lowercased() }
+        options.person = person.map { $0.trimmingPrefix("@").lowercased() }
+        options.tag = tag.map { $0.trimmingPrefix("#").lowercased() }
         options.staleAfterDays = config.staleAfterDays
         return options
     }
@@ -70,11 +70,5 @@ enum TerminalWidth {
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
         return 100
-    }
-}
-
-extension String {
-    func trimmingPrefixCharacter(_ character: Character) -> String {
-        first == character ? String(dropFirst()) : self
     }
 }
