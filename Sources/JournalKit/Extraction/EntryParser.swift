@@ -75,23 +75,44 @@ public struct EntryParser: Sendable {
         }
 
         let blocks = CmarkParser.parse(bytes, lineOffset: lineOffset)
-        extract(blocks, into: &entry, report: report)
+        var source = SourceColumns(bytes, lineOffset: lineOffset)
+        extract(blocks, into: &entry, report: report, locate: { source.locate($0, from: $1) })
         return Result(entry: entry, diagnostics: diagnostics)
     }
 
+    // MERGE: read from the configuration once `fiscal-year-start` lands.
+    var fiscalYearStart: Int { 1 }
+
+    typealias Report = (SourceLocation?, Diagnostic.Severity, String) -> Void
+    /// Where a phrase was written, searching from the item's first line; for warning columns.
+    typealias Locate = (String, SourceLocation) -> SourceLocation
+
     /// Reads commitments, follow-ups and expectations from the blocks, in document order.
     func extract(
-        _ blocks: [MarkdownBlock], into entry: inout Entry,
-        report: (SourceLocation?, Diagnostic.Severity, String) -> Void
+        _ blocks: [MarkdownBlock], into entry: inout Entry, report: Report, locate: Locate = { $1 }
     ) {
         var underCommitmentHeading = false
         var pending: [(syntax: ItemSyntax, item: MarkdownListItem)] = []
+        // The follow-ups of the latest item that was one, and its depth: plain items nested under
+        // it are its evidence.
+        var parentFollowUps: Range<Int>?
+        var parentDepth = 0
+        // In a 1:1 with one person, a commitment that names nobody is for that person.
+        let entryPerson = entry.people.count == 1 ? entry.people[0] : nil
 
         for block in blocks {
             switch block {
             case .heading(let heading):
                 underCommitmentHeading = headingKeys.contains(Self.headingKey(heading.text))
+                parentFollowUps = nil
             case .listItem(let item):
+                if let range = parentFollowUps, item.depth > parentDepth {
+                    if !item.spans.isEmpty, let note = Self.subItemNote(item, config: config) {
+                        for index in range { entry.followUps[index].parts.subItems.append(note) }
+                    }
+                } else {
+                    parentFollowUps = nil
+                }
                 guard !item.spans.isEmpty, Self.mayMatter(item) else { continue }
                 let syntax = ItemSyntax(spans: item.spans)
                 let location = item.paragraphLocation ?? item.location
@@ -99,15 +120,22 @@ public struct EntryParser: Sendable {
                 // entry's heading is a note, not a broken follow-up.
                 let targets = syntax.box == nil ? [] : Self.targets(of: item, syntax: syntax)
                 if !targets.isEmpty {
+                    let first = entry.followUps.count
                     for target in targets {
-                        entry.followUps.append(followUp(to: target, syntax, entry: entry, location, report: report))
+                        entry.followUps.append(
+                            followUp(to: target, syntax, entry: entry, location, report: report, locate: locate))
                     }
+                    parentFollowUps = first..<entry.followUps.count
+                    parentDepth = item.depth
                 } else if syntax.tags.contains("expect") {
+                    let own = syntax.people
                     entry.expectations.append(
                         Expectation(
                             text: syntax.text,
                             tags: syntax.tags.filter { $0 != "expect" && $0 != config.commitmentTag },
-                            people: syntax.people, date: entry.date, path: entry.path, location: location))
+                            people: own.isEmpty ? entryPerson.map { [$0] } ?? [] : own,
+                            personFromEntry: own.isEmpty && entryPerson != nil, date: entry.date, path: entry.path,
+                            location: location))
                 } else if syntax.tags.contains(config.commitmentTag)
                     || (syntax.box != nil && (underCommitmentHeading || config.commitments == .allTasks))
                 {
@@ -115,13 +143,29 @@ public struct EntryParser: Sendable {
                 }
             }
         }
-        entry.commitments = commitments(pending, entry: entry, report: report)
+        entry.commitments = commitments(pending, entry: entry, report: report, locate: locate)
+        if let entryPerson {
+            for index in entry.commitments.indices where entry.commitments[index].people.isEmpty {
+                entry.commitments[index].people = [entryPerson]
+                entry.commitments[index].personFromEntry = true
+            }
+        }
+    }
+
+    /// The text of a plain sub-bullet under a follow-up, or nil when the item is a task, a
+    /// commitment, an expectation or says nothing.
+    static func subItemNote(_ item: MarkdownListItem, config: Config) -> String? {
+        let syntax = ItemSyntax(spans: item.spans)
+        guard syntax.box == nil, !syntax.tags.contains(config.commitmentTag), !syntax.tags.contains("expect") else {
+            return nil
+        }
+        let text = FollowUpNote.meaningful(syntax.text)
+        return text.isEmpty ? nil : text
     }
 
     /// Assigns ids (explicit ones first, then slugs with `-2`, `-3` on collision) and dates.
     func commitments(
-        _ pending: [(syntax: ItemSyntax, item: MarkdownListItem)], entry: Entry,
-        report: (SourceLocation?, Diagnostic.Severity, String) -> Void
+        _ pending: [(syntax: ItemSyntax, item: MarkdownListItem)], entry: Entry, report: Report, locate: Locate
     ) -> [Commitment] {
         var used = Set<String>()
         var ids: [String?] = []
@@ -153,7 +197,16 @@ public struct EntryParser: Sendable {
                 used.insert(id)
             }
             let location = item.paragraphLocation ?? item.location
-            let due = dueDate(syntax, base: entry.date, followUp: false, location, report: report)
+            var due: Day?
+            if let field = syntax.dueField {
+                due = date(field, location, report: report)
+            } else {
+                let found = DatePhrase.first(
+                    in: syntax.phraseText, relativeTo: entry.date, direction: .forwards,
+                    fiscalYearStart: fiscalYearStart)
+                due = date(found?.resolution, found.map { locate($0.text, location) } ?? location, report: report)
+            }
+            warnUnresolved(in: syntax.phraseText, location, report: report, locate: locate)
             result.append(
                 Commitment(
                     reference: Reference(stem: entry.stem, id: id), text: syntax.text, box: syntax.box ?? .open,
@@ -165,36 +218,86 @@ public struct EntryParser: Sendable {
         return result
     }
 
+    /// Reads what a follow-up says. Text before its link usually quotes the commitment ("Call
+    /// Ana by Friday"), so dates and the note come from what was written after the last link.
     func followUp(
-        to target: Reference, _ syntax: ItemSyntax, entry: Entry, _ location: SourceLocation,
-        report: (SourceLocation?, Diagnostic.Severity, String) -> Void
+        to target: Reference, _ syntax: ItemSyntax, entry: Entry, _ location: SourceLocation, report: Report,
+        locate: Locate
     ) -> FollowUp {
-        FollowUp(
-            target: target, box: syntax.box ?? .open, note: syntax.textWithoutEntryLinks,
-            due: dueDate(syntax, base: entry.date, followUp: true, location, report: report),
-            doneOn: date(syntax.doneField, location, report: report), date: entry.date, path: entry.path,
-            location: location)
+        let box = syntax.box ?? .open
+        let after = syntax.phraseTextAfterEntryLink ?? ""
+        let label = syntax.linkLabels.first { EntryParser.reference(fromLink: $0.destination) == target }?.label
+        let parts = FollowUp.NoteParts(
+            label: label.flatMap { Self.isStemOrDate($0, stem: target.stem) ? nil : $0 },
+            afterLink: syntax.textAfterEntryLink ?? "", beforeLink: syntax.textBeforeEntryLink ?? "")
+        var followUp = FollowUp(
+            target: target, box: box, note: "", parts: parts, due: nil, doneOn: nil, date: entry.date,
+            path: entry.path, location: location)
+        if syntax.phraseTextAfterEntryLink != nil {
+            warnUnresolved(in: after, location, report: report, locate: locate)
+        }
+        let forwards = DatePhrase.all(
+            in: after, relativeTo: entry.date, direction: .forwards, fiscalYearStart: fiscalYearStart)
+        switch box {
+        case .carried:
+            // The last date after the link is the new one ("due Nov 6, moved to Dec 20"); a field
+            // after the link wins; a field before it (never quoted by a template) comes last.
+            if let field = syntax.dueFieldAfterEntryLink {
+                followUp.due = date(field, location, report: report)
+            } else if let found = forwards.last {
+                followUp.due = date(found.resolution, locate(found.text, location), report: report)
+            } else if let field = syntax.dueField {
+                followUp.due = date(field, location, report: report)
+            } else {
+                report(location, .warning, "carried forward without a new date; add one, like 'by Dec 20'")
+            }
+            if let due = followUp.due, due < entry.date {
+                report(location, .warning, "the new due date \(due) is before this follow-up (\(entry.date))")
+            }
+        case .done, .released:
+            let fields = box == .released ? [syntax.cancelledField, syntax.doneField] : [syntax.doneField]
+            var day: Day?
+            if let field = fields.compactMap({ $0 }).first {
+                day = date(field, location, report: report)
+            } else if let found = DatePhrase.first(
+                in: after, relativeTo: entry.date, direction: .backwards, fiscalYearStart: fiscalYearStart)
+            {
+                day = date(found.resolution, locate(found.text, location), report: report)
+            }
+            if let known = day, known > entry.date {
+                let what = box == .done ? "done" : "release"
+                report(
+                    location, .warning,
+                    "\(what) date \(known) is after this entry's date (\(entry.date)); the entry's date is used")
+                day = nil
+            }
+            followUp.doneOn = day
+        case .open:
+            if syntax.dueFieldAfterEntryLink != nil || !forwards.isEmpty {
+                report(location, .warning, "a new date on a [ ] follow-up changes nothing; use [>]")
+            }
+        case .inProgress:
+            break
+        }
+        return followUp
     }
 
-    /// Fields win over phrases. A commitment takes its first phrase. A follow-up takes the last
-    /// phrase after its link: before the link it usually quotes the commitment ("by Friday"),
-    /// which must not quietly move the due date when the line is marked `[>]`.
-    func dueDate(
-        _ syntax: ItemSyntax, base: Day, followUp: Bool, _ location: SourceLocation,
-        report: (SourceLocation?, Diagnostic.Severity, String) -> Void
-    ) -> Day? {
-        if let field = syntax.dueField { return date(field, location, report: report) }
-        let phrase =
-            followUp
-            ? DatePhrase.all(in: syntax.phraseTextAfterEntryLink ?? syntax.phraseText, relativeTo: base).last
-            : DatePhrase.first(in: syntax.phraseText, relativeTo: base)
-        return date(phrase, location, report: report)
+    /// A link label that only repeats the date or the entry's name, as `journal new` writes it.
+    static func isStemOrDate(_ label: String, stem: String) -> Bool {
+        let text = label.trimmingSpaces.lowercased()
+        return DatePhrase.isoDate(text) != nil || text == stem.lowercased() || text == stem.lowercased() + ".md"
     }
 
-    func date(
-        _ resolution: DatePhrase.Resolution?, _ location: SourceLocation,
-        report: (SourceLocation?, Diagnostic.Severity, String) -> Void
-    ) -> Day? {
+    /// Warns about date-like phrases that resolved to nothing, so a deadline is never lost silently.
+    func warnUnresolved(in text: String, _ location: SourceLocation, report: Report, locate: Locate) {
+        for phrase in DatePhrase.unresolved(in: text) {
+            report(
+                locate(phrase.text, location), .warning,
+                "date not understood: '\(phrase.text)'; write it like 'by Dec 20' or 2026-12-20")
+        }
+    }
+
+    func date(_ resolution: DatePhrase.Resolution?, _ location: SourceLocation, report: Report) -> Day? {
         switch resolution {
         case .date(let day) where day.isRepresentable: return day
         case .date(let day): report(location, .error, "date out of range: \(day.ordinal) days from 1970")

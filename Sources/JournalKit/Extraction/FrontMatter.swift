@@ -61,7 +61,8 @@ public struct FrontMatter: Hashable, Sendable {
                     result.set(pair.key, YAMLReader.commaSeparated(value))
                 case ("tags", .list(let values)), ("people", .list(let values)):
                     result.set(pair.key, values)
-                case ("tags", .empty), ("people", .empty), ("template", _), ("title", _), ("date", _):
+                case ("person", .scalar(let value)): result.addPerson(value)
+                case ("tags", .empty), ("people", .empty), ("template", _), ("title", _), ("date", _), ("person", _):
                     break
                 case ("tags", _), ("people", _):
                     warn(line, "front matter '\(pair.key)' should be a list of names")
@@ -92,6 +93,7 @@ public struct FrontMatter: Hashable, Sendable {
             case "date":
                 result.date = YAMLReader.scalar(value)
                 result.dateLine = line
+            case "person": YAMLReader.scalar(value).map { result.addPerson($0) }
             case "tags", "people":
                 guard let list = YAMLReader.strings(value) else {
                     warn(line, "front matter '\(key)' should be a list of names")
@@ -110,7 +112,18 @@ extension FrontMatter {
     /// Tags and people are names: without `#` or `@`, lowercased.
     mutating func set(_ key: String, _ values: [String]) {
         let names = values.map { $0.trimmingPrefix(key == "tags" ? "#" : "@").lowercased() }
-        if key == "tags" { tags = names } else { people = names }
+        if key == "tags" {
+            tags = names
+        } else {
+            // `person:` may have come first; keep it, once.
+            people = names + people.filter { !names.contains($0) }
+        }
+    }
+
+    /// `person: ana`, as a 1:1 names the one person it is about.
+    mutating func addPerson(_ value: String) {
+        let name = value.trimmingSpaces.trimmingPrefix("@").lowercased()
+        if !name.isEmpty, !people.contains(name) { people.append(name) }
     }
 }
 

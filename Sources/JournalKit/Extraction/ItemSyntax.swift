@@ -7,8 +7,19 @@ public struct ItemSyntax: Hashable, Sendable {
     public var box: Box?
     /// Flattened, whitespace collapsed, without box and machine fields.
     public var text: String
-    /// The display text without wiki links to entries, for follow-up notes.
-    public var textWithoutEntryLinks: String
+    /// The display text before the first link to an entry, or nil without one: on a prefilled
+    /// follow-up, the quoted commitment.
+    public var textBeforeEntryLink: String?
+    /// The display text after the last link to an entry, or nil without one: what the writer added.
+    public var textAfterEntryLink: String?
+    /// The label of each CommonMark link, by destination, in order.
+    public var linkLabels: [LinkLabel]
+
+    /// A CommonMark link's destination and the words shown for it.
+    public struct LinkLabel: Hashable, Sendable {
+        public var destination: String
+        public var label: String
+    }
     /// Plain text only (no code), fields removed: where date phrases are looked for.
     public var phraseText: String
     /// The part of `phraseText` after the last link to an entry (`….md#id` or `[[…#id]]`), or nil
@@ -19,6 +30,8 @@ public struct ItemSyntax: Hashable, Sendable {
     public var people: [String]
     /// `due:`, then `📅`, then `[due:: ]`; each nil when absent.
     public var dueField: DatePhrase.Resolution?
+    /// The same, among the fields after the last link to an entry: a follow-up's new due date.
+    public var dueFieldAfterEntryLink: DatePhrase.Resolution?
     public var doneField: DatePhrase.Resolution?
     public var cancelledField: DatePhrase.Resolution?
     /// `^id` at the end, else `🆔 id`.
@@ -34,18 +47,26 @@ public struct ItemSyntax: Hashable, Sendable {
             case .text: scanner.scan(span.text, isFirst: index == 0, isLast: index == spans.count - 1)
             case .code: scanner.appendCode(span.text)
             case .html: break
+            case .linkStart: scanner.labelStart = scanner.display.utf8.count
             case .linkEnd:
-                if EntryParser.reference(fromLink: span.text) != nil { scanner.phraseAfterEntryLink = "" }
+                let start = min(scanner.labelStart ?? scanner.display.utf8.count, scanner.display.utf8.count)
+                let label = String(decoding: Array(scanner.display.utf8)[start...], as: UTF8.self)
+                scanner.labels.append(LinkLabel(destination: span.text, label: Self.collapse(label)))
+                scanner.labelStart = nil
+                if EntryParser.reference(fromLink: span.text) != nil { scanner.enteredEntryLink(displayBefore: start) }
             }
         }
         box = scanner.box
         text = Self.collapse(scanner.display)
-        textWithoutEntryLinks = Self.collapse(scanner.displayWithoutEntryLinks)
+        textBeforeEntryLink = scanner.beforeEntryLink.map(Self.collapse)
+        textAfterEntryLink = scanner.afterEntryLink.map(Self.collapse)
+        linkLabels = scanner.labels
         phraseText = Self.collapse(scanner.phrase)
         phraseTextAfterEntryLink = scanner.phraseAfterEntryLink.map(Self.collapse)
         tags = scanner.tags
         people = scanner.people
         dueField = scanner.due ?? scanner.calendarDue ?? scanner.dataviewDue
+        dueFieldAfterEntryLink = scanner.dueAfterLink ?? scanner.calendarDueAfterLink ?? scanner.dataviewDueAfterLink
         doneField = scanner.done
         cancelledField = scanner.cancelled
         explicitId = scanner.blockId ?? scanner.emojiId
@@ -106,8 +127,15 @@ public struct ItemSyntax: Hashable, Sendable {
     struct Scanner {
         var box: Box?
         var display = ""
-        var displayWithoutEntryLinks = ""
         var phrase = ""
+        var beforeEntryLink: String?
+        var afterEntryLink: String?
+        /// Where the current CommonMark link's label starts in `display`, in UTF-8 bytes.
+        var labelStart: Int?
+        var labels: [LinkLabel] = []
+        var dueAfterLink: DatePhrase.Resolution?
+        var calendarDueAfterLink: DatePhrase.Resolution?
+        var dataviewDueAfterLink: DatePhrase.Resolution?
         var tags: [String] = []
         var people: [String] = []
         var due: DatePhrase.Resolution?
@@ -122,16 +150,45 @@ public struct ItemSyntax: Hashable, Sendable {
 
         mutating func appendCode(_ code: String) {
             display += code
-            displayWithoutEntryLinks += code
+            afterEntryLink? += code
             phrase += " "
             phraseAfterEntryLink? += " "
         }
 
         mutating func emit(_ text: some StringProtocol) {
             display += text
-            displayWithoutEntryLinks += text
+            afterEntryLink? += text
             phrase += text
             phraseAfterEntryLink? += text
+        }
+
+        /// A link to an entry ended: what follows is the writer's own, and the display text up to
+        /// `displayBefore` bytes (where the link began) is what came before the first such link.
+        mutating func enteredEntryLink(displayBefore: Int) {
+            if beforeEntryLink == nil {
+                beforeEntryLink = String(decoding: Array(display.utf8)[..<displayBefore], as: UTF8.self)
+            }
+            afterEntryLink = ""
+            phraseAfterEntryLink = ""
+            dueAfterLink = nil
+            calendarDueAfterLink = nil
+            dataviewDueAfterLink = nil
+        }
+
+        /// Records a due-type field, and again among the fields after the last entry link.
+        mutating func dueField(_ kind: Int, _ resolution: DatePhrase.Resolution) {
+            let afterLink = afterEntryLink != nil
+            switch kind {
+            case 0:
+                if due == nil { due = resolution }
+                if afterLink, dueAfterLink == nil { dueAfterLink = resolution }
+            case 1:
+                if calendarDue == nil { calendarDue = resolution }
+                if afterLink, calendarDueAfterLink == nil { calendarDueAfterLink = resolution }
+            default:
+                if dataviewDue == nil { dataviewDue = resolution }
+                if afterLink, dataviewDueAfterLink == nil { dataviewDueAfterLink = resolution }
+            }
         }
 
         /// Appends the source text of `chars[from..<to]`, copying its UTF-8 bytes in one go.
@@ -176,8 +233,7 @@ public struct ItemSyntax: Hashable, Sendable {
                     if let (emoji, length) = Self.emojiField(chars, at: i) {
                         let (value, next) = Self.token(chars, from: i + length, to: end)
                         switch emoji {
-                        case "📅":
-                            if calendarDue == nil { calendarDue = DatePhrase.isoDate(value) ?? .impossible(value) }
+                        case "📅": dueField(1, DatePhrase.isoDate(value) ?? .impossible(value))
                         case "✅": if done == nil { done = DatePhrase.isoDate(value) ?? .impossible(value) }
                         case "❌": if cancelled == nil { cancelled = DatePhrase.isoDate(value) ?? .impossible(value) }
                         default:
@@ -204,10 +260,15 @@ public struct ItemSyntax: Hashable, Sendable {
                     let target = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0])
                     wikiLinks.append(target)
                     let whole = String(chars[i..<(close + 2)])
+                    let before = display.utf8.count
                     display += whole
-                    if !target.contains("#") { displayWithoutEntryLinks += whole }
+                    if EntryParser.reference(fromWikiLink: target) != nil {
+                        enteredEntryLink(displayBefore: before)
+                    } else {
+                        afterEntryLink? += whole
+                        phraseAfterEntryLink? += " "
+                    }
                     phrase += " "
-                    phraseAfterEntryLink = target.contains("#") ? "" : phraseAfterEntryLink.map { $0 + " " }
                     i = close + 2
                     run = i
                     continue
@@ -217,7 +278,7 @@ public struct ItemSyntax: Hashable, Sendable {
                 {
                     emitRun(bytes, offsets, from: run, to: i)
                     let value = String(chars[(i + 6)..<close]).trimmingSpaces
-                    if dataviewDue == nil { dataviewDue = DatePhrase.isoDate(value) ?? .impossible(value) }
+                    dueField(2, DatePhrase.isoDate(value) ?? .impossible(value))
                     i = close + 1
                     run = i
                     continue
@@ -254,7 +315,7 @@ public struct ItemSyntax: Hashable, Sendable {
                         if !value.isEmpty {
                             emitRun(bytes, offsets, from: run, to: i)
                             let resolution = DatePhrase.isoDate(value) ?? .impossible(value)
-                            if isDue, due == nil { due = resolution }
+                            if isDue { dueField(0, resolution) }
                             if !isDue, done == nil { done = resolution }
                             i = next
                             run = i

@@ -31,20 +31,40 @@ public struct Ledger: Sendable {
 
     public func commitment(_ reference: Reference) -> Commitment? { index[reference].map { commitments[$0] } }
 
+    /// Whether a follow-up records anything: a decision, or a `[ ]` with something written after
+    /// its link. `journal new` counts these for the entry just written.
+    public func records(_ followUp: FollowUp) -> Bool {
+        let text = commitment(followUp.target)?.text ?? ""
+        return FollowUpNote.records(followUp.parts, box: followUp.box, commitmentText: text)
+    }
+
     /// Judges one commitment as of a date.
     public func judge(_ commitment: Commitment, asOf: Day, staleAfterDays: Int) -> CommitmentStatus {
-        // Follow-ups dated on or before the commitment are check errors and count for nothing.
-        let marks = (followUps[commitment.reference] ?? []).filter { $0.date > commitment.made && $0.date <= asOf }
+        // Follow-ups dated on or before the commitment are check errors and count for nothing, and
+        // a prefilled `[ ]` line nobody wrote after records nothing.
+        var marks: [FollowUp] = []
+        for var mark in followUps[commitment.reference] ?? [] where mark.date > commitment.made && mark.date <= asOf {
+            guard FollowUpNote.records(mark.parts, box: mark.box, commitmentText: commitment.text) else { continue }
+            mark.note = FollowUpNote.note(mark.parts, box: mark.box, commitmentText: commitment.text)
+            marks.append(mark)
+        }
 
-        var kept = commitment.box == .done
-        var doneOn = commitment.box == .done ? commitment.doneOn : nil
+        // In place, a tick or release dated after T has not happened yet as of T; one with no
+        // date counts at every T.
+        let keptInPlace = commitment.box == .done && (commitment.doneOn.map { $0 <= asOf } ?? true)
+        let cancelledInPlace = commitment.cancelledOn.flatMap { $0 <= asOf ? $0 : nil }
+        let releasedInPlace =
+            cancelledInPlace != nil || (commitment.box == .released && commitment.cancelledOn == nil)
+
+        var kept = keptInPlace
+        var doneOn = keptInPlace ? commitment.doneOn : nil
         var due = commitment.due
         var dueMoves: [DueMove] = []
         for mark in marks {
             switch mark.box {
             case .done:
                 kept = true
-                let day = mark.doneOn ?? mark.date
+                let day = happened(mark, commitment)
                 doneOn = doneOn.map { min($0, day) } ?? day
             case .carried:
                 guard let newDue = mark.due, newDue != due else { break }
@@ -55,8 +75,8 @@ public struct Ledger: Sendable {
             }
         }
 
-        let released =
-            marks.last?.box == .released || commitment.box == .released || commitment.cancelledOn != nil
+        let releasedByFollowUp = marks.last?.box == .released
+        let released = releasedByFollowUp || releasedInPlace
         let lastTouch = marks.last?.date ?? commitment.made
         let status: Status
         if kept {
@@ -75,10 +95,42 @@ public struct Ledger: Sendable {
         if kept, let doneOn {
             onTime = (due.map { doneOn <= $0 } ?? true) && !dueMoves.contains(where: \.isLate)
         }
+        var releasedOn: Day? = nil
+        var releasedLate = false
+        if status == .released {
+            let byFollowUp = releasedByFollowUp ? marks.last.map { happened($0, commitment) } : nil
+            releasedOn = [cancelledInPlace, byFollowUp].compactMap { $0 }.min()
+            releasedLate = Self.isLateRelease(
+                on: releasedOn, commitment: commitment, marks: marks, moves: dueMoves, staleAfterDays: staleAfterDays)
+        }
         return CommitmentStatus(
             commitment: commitment, status: status, due: due, originalDue: commitment.due, dueMoves: dueMoves,
-            onTime: onTime, doneOn: doneOn, followUps: marks,
+            onTime: onTime, doneOn: doneOn, releasedOn: releasedOn, releasedLate: releasedLate, followUps: marks,
             lastTouch: lastTouch)
+    }
+
+    /// The day a `[x]` or `[-]` follow-up says it happened: its own date or phrase, unless that is
+    /// before the commitment was made (a check warning), else the follow-up entry's date.
+    func happened(_ mark: FollowUp, _ commitment: Commitment) -> Day {
+        guard let day = mark.doneOn, day >= commitment.made else { return mark.date }
+        return day
+    }
+
+    /// Renegotiate before the deadline, never after: a release is late when it comes after the due
+    /// date in force on that day, when the due date was ever moved after it had passed, or, with no
+    /// due date, when the commitment had already gone stale. With no known day only the second applies.
+    static func isLateRelease(
+        on day: Day?, commitment: Commitment, marks: [FollowUp], moves: [DueMove], staleAfterDays: Int
+    ) -> Bool {
+        if moves.contains(where: \.isLate) { return true }
+        guard let day else { return false }
+        var dueThen = commitment.due
+        for move in moves where move.followUp.date <= day { dueThen = move.to }
+        if let dueThen { return day > dueThen }
+        // The touch before the release itself: the latest other record dated no later than it.
+        let touches = marks.dropLast(marks.last?.box == .released ? 1 : 0).map(\.date).filter { $0 <= day }
+        let lastTouch = touches.max() ?? commitment.made
+        return day.days(since: lastTouch) > staleAfterDays
     }
 
     /// Follow-ups that point at no known commitment, or that come no later than the commitment.
@@ -94,6 +146,13 @@ public struct Ledger: Sendable {
                                 path: mark.path, at: mark.location, .error,
                                 "follow-up to \(reference) is dated \(mark.date), not after the commitment (\(commitment.made))"
                             ))
+                    } else if let day = mark.doneOn, day < commitment.made, mark.box == .done || mark.box == .released {
+                        let what = mark.box == .done ? "done" : "release"
+                        problems.append(
+                            Diagnostic(
+                                path: mark.path, at: mark.location, .warning,
+                                "\(what) date \(day) is before \(reference) was made (\(commitment.made));"
+                                    + " the follow-up's date \(mark.date) is used"))
                     }
                     continue
                 }

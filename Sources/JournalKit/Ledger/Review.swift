@@ -19,41 +19,93 @@ public struct ReviewOptions: Hashable, Sendable {
     public var dueSoonDays = 7
 
     public init(asOf: Day) { self.asOf = asOf }
+
+    /// The active filters in words, for every output's header: `@ana`, `#crm`, `since 2026-11-01`.
+    public var filterWords: [String] {
+        var words: [String] = []
+        if let person { words.append("@" + person) }
+        if let tag { words.append("#" + tag) }
+        if let since { words.append("since \(since)") }
+        if let until { words.append("until \(until)") }
+        return words
+    }
+
+    /// True when `commitment` passes the date filters.
+    func inDateRange(_ commitment: Commitment) -> Bool {
+        if let since, commitment.made < since { return false }
+        if let until, commitment.made > until { return false }
+        return true
+    }
+
+    /// True when `commitment` passes every filter.
+    public func selects(_ commitment: Commitment) -> Bool {
+        guard inDateRange(commitment) else { return false }
+        if let person, !commitment.people.contains(person) { return false }
+        if let tag, !commitment.tags.contains(tag) { return false }
+        return true
+    }
 }
 
-/// Counts of commitments by outcome, with the two rates.
+/// Counts of commitments by outcome, with the two rates. The eight outcomes add up to `made`.
 public struct Counts: Hashable, Sendable {
     public var made = 0
-    public var kept = 0
     public var keptOnTime = 0
     public var keptLate = 0
+    /// Kept with no known done date (ticked in place without `✅ date`).
+    public var keptUndated = 0
+    /// Released in time, including released on an unknown day.
     public var released = 0
+    /// Released after the due date, after a late renegotiation, or once stale: counted as not kept.
+    public var releasedLate = 0
+    /// Of `released`, those with no known day; outside both rates.
+    public var releasedUndated = 0
     public var missed = 0
-    public var open = 0
     public var stale = 0
+    public var open = 0
 
     public init() {}
 
     public mutating func add(_ status: CommitmentStatus) {
         made += 1
-        switch status.status {
-        case .kept:
-            kept += 1
-            if status.onTime == true { keptOnTime += 1 }
-            if status.onTime == false { keptLate += 1 }
+        switch status.outcome {
+        case .keptOnTime: keptOnTime += 1
+        case .keptLate: keptLate += 1
+        case .keptUndated: keptUndated += 1
         case .released: released += 1
+        case .releasedLate: releasedLate += 1
         case .missed: missed += 1
-        case .open: open += 1
         case .stale: stale += 1
+        case .open: open += 1
+        }
+        if status.releasedUndated { releasedUndated += 1 }
+    }
+
+    public func count(_ outcome: Outcome) -> Int {
+        switch outcome {
+        case .keptOnTime: return keptOnTime
+        case .keptLate: return keptLate
+        case .keptUndated: return keptUndated
+        case .released: return released
+        case .releasedLate: return releasedLate
+        case .missed: return missed
+        case .stale: return stale
+        case .open: return open
         }
     }
 
-    /// Kept, missed and stale: the commitments whose outcome is settled against you or for you.
-    public var decided: Int { kept + missed + stale }
-    /// kept / (kept + missed + stale); nil when nothing is decided.
+    public var kept: Int { keptOnTime + keptLate + keptUndated }
+    /// Every release, in time or late.
+    public var releasedAll: Int { released + releasedLate }
+    /// Missed, stale and released late: the promises not kept.
+    public var notKept: Int { missed + stale + releasedLate }
+    /// Kept plus not kept: the commitments whose outcome is settled for you or against you.
+    public var decided: Int { kept + notKept }
+    /// Decided, without kept commitments whose done date is unknown: the on-time rate's denominator.
+    public var decidedDated: Int { keptOnTime + keptLate + notKept }
+    /// kept / (kept + missed + stale + released late); nil when nothing is decided.
     public var followThroughRate: Double? { decided == 0 ? nil : Double(kept) / Double(decided) }
-    /// keptOnTime / (kept + missed + stale); nil when nothing is decided.
-    public var onTimeRate: Double? { decided == 0 ? nil : Double(keptOnTime) / Double(decided) }
+    /// keptOnTime / (keptOnTime + keptLate + missed + stale + released late); nil when that is 0.
+    public var onTimeRate: Double? { decidedDated == 0 ? nil : Double(keptOnTime) / Double(decidedDated) }
 }
 
 /// Counts for one person, tag or period.
@@ -66,8 +118,27 @@ public struct Breakdown: Hashable, Sendable {
 public struct MirrorFigure: Hashable, Sendable {
     public var tag: String
     public var expectations: Int
-    /// Your own commitments carrying the tag.
+    /// Your own commitments carrying the tag, narrowed only by `--since` and `--until`: with
+    /// `--person`, the mirror compares what you expect of that person with everything you do.
     public var own: Counts
+
+    /// A sentence when you expect the theme of the team but did not keep to it yourself.
+    public var note: String? {
+        let theme = "#" + tag
+        if own.made == 0 { return "You expect \(theme) of the team, but made no \(theme) commitment yourself." }
+        let shortfalls = [
+            (own.missed, "missed"), (own.stale, "silently dropped"), (own.releasedAll, "released"),
+        ].filter { $0.0 > 0 }
+        guard !shortfalls.isEmpty else { return nil }
+        if own.made == 1 {
+            return "You expect \(theme) of the team; your own \(theme) commitment was \(shortfalls[0].1)."
+        }
+        let words = shortfalls.enumerated().map { index, pair in
+            "\(pair.0) \(index == 0 ? (pair.0 == 1 ? "was" : "were") + " " : "")\(pair.1)"
+        }
+        let list = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " and " + (words.last ?? "")
+        return "You expect \(theme) of the team; of your \(own.made) own \(theme) commitments, \(list)."
+    }
 }
 
 /// Everything `journal review` shows, computed once from the ledger.
@@ -101,14 +172,7 @@ public struct Review: Sendable {
         lastMirrorEntry = visible.filter(\.isMirror).map(\.date).max()
 
         let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
-        commitments = statuses.filter { status in
-            let c = status.commitment
-            if let since = options.since, c.made < since { return false }
-            if let until = options.until, c.made > until { return false }
-            if let person = options.person, !c.people.contains(person) { return false }
-            if let tag = options.tag, !c.tags.contains(tag) { return false }
-            return true
-        }
+        commitments = statuses.filter { options.selects($0.commitment) }
 
         var totals = Counts()
         var byPeriod: [String: Counts] = [:]
@@ -144,9 +208,47 @@ public struct Review: Sendable {
                 }
             }
         }
-        mirror = expectationCounts.sorted { $0.key < $1.key }.map { tag, count in
-            MirrorFigure(tag: tag, expectations: count, own: byTag[tag] ?? Counts())
+        // Your own side of the mirror is everything you committed to on the theme, whoever it was for.
+        var ownByTag: [String: Counts] = [:]
+        for status in statuses where options.inDateRange(status.commitment) {
+            for tag in status.commitment.tags where expectationCounts[tag] != nil {
+                ownByTag[tag, default: Counts()].add(status)
+            }
         }
+        mirror = expectationCounts.sorted { $0.key < $1.key }.map { tag, count in
+            MirrorFigure(tag: tag, expectations: count, own: ownByTag[tag] ?? Counts())
+        }
+
+        unmatchedFilter =
+            commitments.isEmpty && !options.filterWords.isEmpty
+            ? Self.unmatched(options, among: statuses.map(\.commitment)) : nil
+    }
+
+    /// Why a filter matched nothing, with the closest names: "No commitments mention @anna. Did you
+    /// mean @ana? People: ana, dana, li". Nil when something matched or no filter is set.
+    public var unmatchedFilter: String?
+
+    static func unmatched(_ options: ReviewOptions, among all: [Commitment]) -> String {
+        func names(_ values: Set<String>, _ sigil: String, _ wanted: String, _ heading: String) -> String {
+            var text = ""
+            if let guess = Suggestions.closest(to: wanted, among: Array(values)) { text += " Did you mean \(sigil)\(guess)?" }
+            let nearest = Suggestions.ranked(wanted, among: Array(values)).prefix(10).sorted()
+            if !nearest.isEmpty {
+                text += " \(heading): " + nearest.joined(separator: ", ") + (values.count > 10 ? ", …" : "")
+            }
+            return text
+        }
+        if let person = options.person {
+            let people = Set(all.flatMap(\.people))
+            if !people.contains(person) {
+                return "No commitments mention @\(person)." + names(people, "@", person, "People")
+            }
+        }
+        if let tag = options.tag {
+            let tags = Set(all.flatMap(\.tags))
+            if !tags.contains(tag) { return "No commitments are tagged #\(tag)." + names(tags, "#", tag, "Tags") }
+        }
+        return "No commitments match " + options.filterWords.joined(separator: " · ") + "."
     }
 
     public var asOf: Day { options.asOf }

@@ -97,7 +97,8 @@ public enum CmarkParser {
             case CMARK_NODE_LINK:
                 guard collecting != nil else { break }
                 let destination = Self.string(cmark_node_get_url(node))
-                if entering { links.append(destination) } else { spans.append(InlineSpan(.linkEnd, destination)) }
+                if entering { links.append(destination) }
+                spans.append(InlineSpan(entering ? .linkStart : .linkEnd, destination))
             default:
                 break
             }

@@ -36,6 +36,8 @@ public struct InlineSpan: Hashable, Sendable {
         case code
         /// Raw inline HTML: neither shown nor scanned.
         case html
+        /// Where a CommonMark link's text starts; `text` is its destination.
+        case linkStart
         /// Where a CommonMark link's text ends; `text` is its destination. Text after a follow-up's
         /// link is what its writer added, as opposed to the commitment it quotes.
         case linkEnd

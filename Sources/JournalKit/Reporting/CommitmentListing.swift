@@ -32,7 +32,12 @@ public enum CommitmentListing {
         if !c.people.isEmpty { out += "  people   \(e(c.people.map { "@" + $0 }.joined(separator: " ")))\n" }
         if !c.tags.isEmpty { out += "  tags     \(e(c.tags.map { "#" + $0 }.joined(separator: " ")))\n" }
         if let due = status.originalDue { out += "  due      \(due)\n" }
-        if c.box != .open { out += "  in place [\(c.box.mark)]\(c.doneOn.map { " done \($0)" } ?? "")\n" }
+        if c.box != .open || c.cancelledOn != nil {
+            var line = "  in place [\(c.box.mark)]"
+            if c.box == .done, let done = c.doneOn { line += " done \(done)" }
+            if let cancelled = c.cancelledOn { line += " released \(cancelled)" }
+            out += line + "\n"
+        }
         for followUp in status.followUps {
             var line = "  [\(followUp.box.mark)]      \(followUp.date)  \(e(followUp.path)):\(followUp.location.line)"
             if !followUp.note.isEmpty { line += "  \(e(followUp.note))" }
@@ -42,9 +47,12 @@ public enum CommitmentListing {
                 out += "           due \(move.from?.description ?? "none") → \(move.to)\(late)\n"
             }
         }
-        var summary = "  status   \(status.status.rawValue) as of \(asOf)"
+        var summary = "  status   \(status.outcome.label) as of \(asOf)"
         if let doneOn = status.doneOn { summary += ", done \(doneOn)" }
-        if let onTime = status.onTime { summary += onTime ? ", on time" : ", late" }
+        if status.status == .released {
+            summary += status.releasedOn.map { ", released \($0)" } ?? ", released on a day not known"
+            if status.releasedLate { summary += " (counted as not kept)" }
+        }
         if status.status == .missed { summary += ", \(status.daysLate(asOf: asOf)) days late" }
         if status.status == .stale { summary += ", quiet for \(asOf.days(since: status.lastTouch)) days" }
         out += summary + "\n"

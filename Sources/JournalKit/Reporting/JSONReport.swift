@@ -9,10 +9,20 @@ public enum JSONReport {
     /// Streams the review to `write` one commitment at a time, so memory does not grow with the
     /// size of the output.
     public static func render(_ review: Review, to write: (String) -> Void) {
+        let options = review.options
         let header: [(String, JSONValue)] = [
+            ("schemaVersion", .int(schemaVersion)),
             ("asOf", .day(review.asOf)),
-            ("since", .day(review.options.since)),
-            ("until", .day(review.options.until)),
+            ("since", .day(options.since)),
+            ("until", .day(options.until)),
+            (
+                "filters",
+                .object([
+                    ("since", .day(options.since)), ("until", .day(options.until)), ("person", .string(options.person)),
+                    ("tag", .string(options.tag)), ("matched", .bool(review.unmatchedFilter == nil)),
+                    ("message", .string(review.unmatchedFilter)),
+                ])
+            ),
             ("entries", .int(review.entries)),
             ("totals", counts(review.totals, rates: false)),
             ("followThroughRate", .rate(review.totals.followThroughRate)),
@@ -55,28 +65,33 @@ public enum JSONReport {
         JSONValue.array(commitments.map(commitment)).serialized() + "\n"
     }
 
-    static func counts(_ counts: Counts, rates: Bool) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [
-            ("made", .int(counts.made)), ("kept", .int(counts.kept)), ("keptOnTime", .int(counts.keptOnTime)),
-            ("keptLate", .int(counts.keptLate)), ("released", .int(counts.released)),
-            ("missed", .int(counts.missed)), ("open", .int(counts.open)), ("stale", .int(counts.stale)),
-        ]
-        if rates { pairs.append(("followThroughRate", .rate(counts.followThroughRate))) }
-        return .object(pairs)
+    /// Bumped when a key changes meaning or goes away; new keys do not bump it.
+    public static let schemaVersion = 2
+
+    static func counts(_ counts: Counts, rates: Bool) -> JSONValue { .object(countPairs(counts, rates: rates)) }
+
+    /// `made`, `kept`, the eight outcomes, `releasedUndated`, and with `rates` both rates.
+    static func countPairs(_ counts: Counts, rates: Bool) -> [(String, JSONValue)] {
+        var pairs: [(String, JSONValue)] = [("made", .int(counts.made)), ("kept", .int(counts.kept))]
+        pairs += Outcome.allCases.map { ($0.rawValue, .int(counts.count($0))) }
+        pairs.append(("releasedUndated", .int(counts.releasedUndated)))
+        if rates {
+            pairs.append(("followThroughRate", .rate(counts.followThroughRate)))
+            pairs.append(("onTimeRate", .rate(counts.onTimeRate)))
+        }
+        return pairs
     }
 
     static func breakdown(_ key: String, _ breakdown: Breakdown) -> JSONValue {
-        guard case .object(let pairs) = counts(breakdown.counts, rates: true) else { return .null }
-        return .object([(key, .string(breakdown.name))] + pairs)
+        .object([(key, .string(breakdown.name))] + countPairs(breakdown.counts, rates: true))
     }
 
     static func mirror(_ figure: MirrorFigure) -> JSONValue {
-        .object([
-            ("tag", .string(figure.tag)), ("expectations", .int(figure.expectations)),
-            ("ownCommitments", .int(figure.own.made)), ("kept", .int(figure.own.kept)),
-            ("missed", .int(figure.own.missed)), ("stale", .int(figure.own.stale)),
-            ("followThroughRate", .rate(figure.own.followThroughRate)),
-        ])
+        .object(
+            [
+                ("tag", .string(figure.tag)), ("expectations", .int(figure.expectations)),
+                ("ownCommitments", .int(figure.own.made)),
+            ] + countPairs(figure.own, rates: true).dropFirst() + [("note", .string(figure.note))])
     }
 
     static func commitment(_ status: CommitmentStatus) -> JSONValue {
@@ -86,8 +101,10 @@ public enum JSONReport {
             ("entry", .string(c.path)), ("line", .int(c.location.line)), ("made", .day(c.made)),
             ("due", .day(status.due)), ("originalDue", .day(status.originalDue)),
             ("dueChanges", .int(status.dueChanges)), ("lateRenegotiations", .int(status.lateRenegotiations)),
-            ("status", .string(status.status.rawValue)), ("onTime", .bool(status.onTime)),
-            ("doneOn", .day(status.doneOn)), ("people", .strings(c.people)), ("tags", .strings(c.tags)),
+            ("status", .string(status.status.rawValue)), ("outcome", .string(status.outcome.rawValue)),
+            ("releasedLate", .bool(status.releasedLate)), ("releasedOn", .day(status.releasedOn)),
+            ("onTime", .bool(status.onTime)), ("doneOn", .day(status.doneOn)), ("people", .strings(c.people)),
+            ("personFromEntry", .bool(c.personFromEntry)), ("tags", .strings(c.tags)),
             (
                 "followUps",
                 .array(
@@ -96,6 +113,8 @@ public enum JSONReport {
                             ("entry", .string(followUp.path)), ("line", .int(followUp.location.line)),
                             ("date", .day(followUp.date)), ("mark", .string(followUp.box.mark)),
                             ("note", .string(followUp.note)),
+                            ("doneOn", .day(followUp.box == .done || followUp.box == .released ? followUp.doneOn : nil)),
+                            ("due", .day(followUp.box == .carried ? followUp.due : nil)),
                         ])
                     })
             ),

@@ -1,5 +1,7 @@
 /// Lays out a report as markdown, for pasting into a note or a 1:1 doc.
 public enum MarkdownReport {
+    /// Commitments are rendered in tables, never as list items: a review saved into the journal
+    /// must not read back as new commitments, follow-ups or expectations.
     public static func render(_ document: ReportDocument) -> String {
         var out = "# \(inline(document.title))\n"
         for section in document.sections {
@@ -7,24 +9,27 @@ public enum MarkdownReport {
             if let title = section.title { out += "## \(inline(title))\n\n" }
             for line in section.lines { out += inline(line) + "\n" }
             if !section.lines.isEmpty && section.table != nil { out += "\n" }
-            if let table = section.table {
-                out += row(table.headers)
-                out +=
-                    "|"
-                    + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined()
-                    + "\n"
-                for cells in table.rows { out += row(cells) }
-            }
-            for item in section.items {
-                var line = "- **\(inline(item.label))**"
-                if !item.note.isEmpty { line += " (\(inline(item.note)))" }
-                out += line + " \(inline(item.text)) — \(inline(item.detail))\n"
+            if let table = section.table { out += render(table) }
+            if !section.items.isEmpty {
+                if !section.lines.isEmpty || section.table != nil { out += "\n" }
+                let headers = ["Status", "Note", "Commitment", "Due", "Made", "Where"]
+                let rows = section.items.map { item in
+                    [item.label, item.note, item.text, item.due, item.made.description, item.location]
+                }
+                out += render(ReportDocument.Table(headers: headers, rows: rows))
             }
             if !section.notes.isEmpty {
                 out += "\n"
                 for note in section.notes { out += "> " + inline(note) + "\n" }
             }
         }
+        return out
+    }
+
+    static func render(_ table: ReportDocument.Table) -> String {
+        var out = row(table.headers)
+        out += "|" + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        for cells in table.rows { out += row(cells) }
         return out
     }
 

@@ -10,6 +10,9 @@ public struct ReportDocument: Hashable, Sendable {
         public var flexibleColumn: Int?
         /// Columns aligned to the right (numbers).
         public var numericColumns: Set<Int> = []
+        /// Headers for a terminal too narrow for `headers`, with a legend that spells them out.
+        public var shortHeaders: [String]? = nil
+        public var legend: String? = nil
     }
 
     /// One commitment in a list: a status label and a short note, its text, and a detail line
@@ -18,7 +21,14 @@ public struct ReportDocument: Hashable, Sendable {
         public var label: String
         public var note: String
         public var text: String
-        public var detail: String
+        /// `due 2026-10-31 → 2026-11-30`, or empty without a due date.
+        public var due: String
+        public var made: Day
+        /// `path:line`.
+        public var location: String
+
+        /// The second line of the text form: due, made, `path:line`.
+        public var detail: String { (due.isEmpty ? "" : due + " · ") + "made \(made) · \(location)" }
     }
 
     public struct Section: Hashable, Sendable {
@@ -36,7 +46,7 @@ public struct ReportDocument: Hashable, Sendable {
 extension ReportDocument {
     /// Builds the review's sections, leaving out the empty ones.
     public init(review: Review) {
-        title = "Review as of \(review.asOf)"
+        title = (["Review as of \(review.asOf)"] + review.options.filterWords).joined(separator: " · ")
         var sections: [Section] = []
         sections.append(Self.headline(review))
         if let trend = Self.trend(review) { sections.append(trend) }
@@ -51,6 +61,14 @@ extension ReportDocument {
                 return Self.item(status, label: status.status.rawValue, note: note)
             }
             sections.append(Section(title: "Overdue and silently dropped", items: items))
+        }
+
+        let releasedLate = review.commitments.filter(\.releasedLate)
+        if !releasedLate.isEmpty {
+            let items = releasedLate.map { status in
+                Self.item(status, label: "released", note: status.releasedOn.map { "on \($0)" } ?? "late")
+            }
+            sections.append(Section(title: "Released after the deadline (counted as not kept)", items: items))
         }
 
         let soon = review.dueSoon
@@ -85,17 +103,25 @@ extension ReportDocument {
     static func headline(_ review: Review) -> Section {
         let totals = review.totals
         var lines: [String] = []
-        if totals.made == 0 {
+        if let unmatched = review.unmatchedFilter {
+            lines.append(unmatched)
+        } else if totals.made == 0 {
             lines.append("No commitments yet.")
         } else {
             lines.append(
                 "Follow-through \(percent(totals.followThroughRate)) (\(totals.kept) of \(totals.decided) decided kept)"
-                    + " · on time \(percent(totals.onTimeRate))"
+                    + " · on time \(percent(totals.onTimeRate)) (\(totals.keptOnTime) of \(totals.decidedDated))"
                     + " · \(totals.open) open · \(review.overdueCount) overdue")
+            var kept = "\(totals.keptOnTime) on time, \(totals.keptLate) late"
+            if totals.keptUndated > 0 { kept += ", \(totals.keptUndated) with no date known" }
+            var released = "\(totals.releasedAll) released"
+            if totals.releasedLate > 0 {
+                released += ", \(totals.releasedLate) after it was due (counted as not kept)"
+            }
+            if totals.releasedUndated > 0 { released += ", \(totals.releasedUndated) on a day not known" }
             lines.append(
-                "\(Plural.count(totals.made, "commitment")) made: \(totals.kept) kept (\(totals.keptOnTime) on time, "
-                    + "\(totals.keptLate) late), \(totals.released) released, \(totals.missed) missed, "
-                    + "\(totals.stale) stale, \(totals.open) open.")
+                "\(Plural.count(totals.made, "commitment")) made: \(totals.kept) kept (\(kept)), \(released), "
+                    + "\(totals.missed) missed, \(totals.stale) stale, \(totals.open) open.")
         }
         switch review.daysSinceMirror {
         case nil: lines.append("No mirror entry yet: start with 'journal new weekly-mirror'.")
@@ -106,70 +132,65 @@ extension ReportDocument {
         return Section(title: nil, lines: lines)
     }
 
+    /// The outcome columns every breakdown shows, in the order of `Outcome.allCases`.
+    static let outcomeHeaders = [
+        "Kept on time", "Kept late", "Kept undated", "Released", "Released late", "Missed", "Stale", "Open",
+    ]
+    static let outcomeShortHeaders = ["OnTime", "KLate", "KUndtd", "Rel", "RLate", "Miss", "Stale", "Open"]
+    static let outcomeLegend =
+        "OnTime kept on time · KLate kept late · KUndtd kept, no date known · Rel released"
+        + " · RLate released late (not kept) · FT follow-through"
+
+    /// A table of outcome counts: the leading columns, then Made, the eight outcomes and the rate.
+    static func outcomeTable(_ leading: [String], _ rows: [([String], Counts)]) -> Table {
+        let headers = leading + ["Made"] + outcomeHeaders + ["Follow-through"]
+        let short = leading + ["Made"] + outcomeShortHeaders + ["FT"]
+        let cells = rows.map { names, counts in
+            names + [String(counts.made)] + Outcome.allCases.map { String(counts.count($0)) }
+                + [percent(counts.followThroughRate)]
+        }
+        return Table(
+            headers: headers, rows: cells, numericColumns: Set((1..<headers.count).filter { $0 >= leading.count }),
+            shortHeaders: short, legend: outcomeLegend)
+    }
+
     static func trend(_ review: Review) -> Section? {
         guard !review.periods.isEmpty else { return nil }
         let spark = review.periods.map { sparkCharacter($0.counts.followThroughRate) }.joined()
-        let recent = review.periods.suffix(8)
-        let rows = recent.map { period in
-            [
-                period.name, String(period.counts.made), String(period.counts.kept), String(period.counts.missed),
-                String(period.counts.stale), percent(period.counts.followThroughRate),
-            ]
-        }
         let unit = review.options.period == .week ? "week" : "month"
         return Section(
             title: "Trend by \(unit) made",
             lines: ["\(spark)  \(review.periods.first?.name ?? "") → \(review.periods.last?.name ?? "")"],
-            table: Table(
-                headers: [unit.capitalizedFirst, "Made", "Kept", "Missed", "Stale", "Follow-through"], rows: rows,
-                numericColumns: [1, 2, 3, 4, 5]))
+            table: outcomeTable([unit.capitalizedFirst], review.periods.suffix(8).map { ([$0.name], $0.counts) }))
     }
 
     static func breakdown(_ title: String, _ label: String, _ items: [(String, Counts)]) -> Section {
-        let rows = items.map { name, counts in
-            [
-                name, String(counts.made), String(counts.kept), String(counts.missed), String(counts.stale),
-                String(counts.open), percent(counts.followThroughRate),
-            ]
-        }
-        return Section(
-            title: title,
-            table: Table(
-                headers: [label, "Made", "Kept", "Missed", "Stale", "Open", "Follow-through"], rows: rows,
-                numericColumns: [1, 2, 3, 4, 5, 6]))
+        Section(title: title, table: outcomeTable([label], items.map { ([$0.0], $0.1) }))
     }
 
     static func mirror(_ review: Review) -> Section {
-        let rows = review.mirror.map { figure in
-            [
-                "#" + figure.tag, String(figure.expectations), String(figure.own.made), String(figure.own.kept),
-                String(figure.own.missed), String(figure.own.stale), percent(figure.own.followThroughRate),
-            ]
+        var table = outcomeTable(
+            ["Theme", "Expected"], review.mirror.map { (["#" + $0.tag, String($0.expectations)], $0.own) })
+        table.numericColumns.insert(1)
+        table.headers[2] = "Own"
+        table.shortHeaders?[2] = "Own"
+        var title = "The mirror: what you expect of them, and what you do"
+        let narrowed = [review.options.person.map { "@" + $0 }, review.options.tag.map { "#" + $0 }].compactMap { $0 }
+        if !narrowed.isEmpty {
+            title += " (expectations of \(narrowed.joined(separator: " ")), against all your own commitments on each theme)"
         }
-        let notes = review.mirror.filter { $0.own.made == 0 }.map {
-            "You expect #\($0.tag) of the team, but made no #\($0.tag) commitment yourself."
-        }
-        return Section(
-            title: "The mirror: what you expect of them, and what you do",
-            table: Table(
-                headers: ["Theme", "Expected", "Own", "Kept", "Missed", "Stale", "Follow-through"], rows: rows,
-                numericColumns: [1, 2, 3, 4, 5, 6]),
-            notes: notes)
+        return Section(title: title, table: table, notes: review.mirror.compactMap(\.note))
     }
 
     /// The detail line: due date (and where it moved from), made date, `path:line`.
     static func item(_ status: CommitmentStatus, label: String, note: String) -> Item {
-        var parts: [String] = []
-        if let due = status.due {
-            if let original = status.originalDue, original != due {
-                parts.append("due \(original) → \(due)")
-            } else {
-                parts.append("due \(due)")
-            }
+        var due = ""
+        if let current = status.due {
+            due = status.originalDue.map { $0 != current ? "due \($0) → \(current)" : "due \(current)" } ?? "due \(current)"
         }
-        parts.append("made \(status.commitment.made)")
-        parts.append("\(status.commitment.path):\(status.commitment.location.line)")
-        return Item(label: label, note: note, text: status.commitment.text, detail: parts.joined(separator: " · "))
+        return Item(
+            label: label, note: note, text: status.commitment.text, due: due, made: status.commitment.made,
+            location: "\(status.commitment.path):\(status.commitment.location.line)")
     }
 
     /// "77%", or "–" when there is nothing to divide.

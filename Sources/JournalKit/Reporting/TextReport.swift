@@ -2,13 +2,19 @@
 public enum TextReport {
     public static func render(_ document: ReportDocument, width: Int = 100, color: Bool = false) -> String {
         var out = TerminalText.style(TerminalText.escape(document.title), .bold, enabled: color) + "\n"
+        var legendShown = false
         for section in document.sections {
             out += "\n"
             if let title = section.title {
                 out += TerminalText.style(TerminalText.escape(title), .bold, enabled: color) + "\n"
             }
             for line in section.lines { out += TerminalText.escape(line) + "\n" }
-            if let table = section.table { out += render(table, width: width, color: color) }
+            if let table = section.table {
+                // The legend for abbreviated headers is printed once, under the first table that needs it.
+                let abbreviated = abbreviates(table, width: width)
+                out += render(table, width: width, color: color, legend: abbreviated && !legendShown)
+                legendShown = legendShown || abbreviated
+            }
             out += render(section.items, width: width, color: color)
             for note in section.notes {
                 out += TerminalText.style(TerminalText.escape(note), .yellow, enabled: color) + "\n"
@@ -42,16 +48,35 @@ public enum TextReport {
         return out
     }
 
-    static func render(_ table: ReportDocument.Table, width: Int, color: Bool) -> String {
-        let header = table.headers.map(TerminalText.escape)
-        var rows = table.rows.map { $0.map(TerminalText.escape) }
+    static let gap = 2
+
+    static func columnWidths(_ header: [String], _ rows: [[String]]) -> [Int] {
         var widths = header.map(\.count)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], cell.count)
             }
         }
-        let gap = 2
+        return widths
+    }
+
+    /// True when the table is too wide for its full headers and has short ones.
+    static func abbreviates(_ table: ReportDocument.Table, width: Int) -> Bool {
+        guard table.shortHeaders != nil else { return false }
+        let widths = columnWidths(table.headers.map(TerminalText.escape), table.rows.map { $0.map(TerminalText.escape) })
+        return widths.reduce(0, +) + gap * (widths.count - 1) > width
+    }
+
+    static func render(_ table: ReportDocument.Table, width: Int, color: Bool, legend showLegend: Bool = true) -> String {
+        var rows = table.rows.map { $0.map(TerminalText.escape) }
+        var header = table.headers.map(TerminalText.escape)
+        var legend: String?
+        // Too wide: abbreviate the headers first, and spell them out below the table.
+        if abbreviates(table, width: width), let short = table.shortHeaders {
+            header = short.map(TerminalText.escape)
+            legend = showLegend ? table.legend : nil
+        }
+        var widths = columnWidths(header, rows)
         let total = widths.reduce(0, +) + gap * (widths.count - 1)
         if total > width, let flexible = table.flexibleColumn, flexible < widths.count {
             let fitted = max(header[flexible].count, 32, widths[flexible] - (total - width))
@@ -79,7 +104,27 @@ public enum TextReport {
         }
         var out = TerminalText.style(line(header), .dim, enabled: color) + "\n"
         for row in rows { out += line(row) + "\n" }
+        if let legend {
+            for text in wrap(TerminalText.escape(legend), width: width) {
+                out += TerminalText.style(text, .dim, enabled: color) + "\n"
+            }
+        }
         return out
+    }
+
+    /// Lines of at most `width` characters, broken at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }
 

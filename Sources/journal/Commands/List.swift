@@ -22,8 +22,15 @@ extension JournalCommand {
             let review = JournalKit.Review(journal: journal, options: try filters.reviewOptions(config: journal.config))
             let selected = review.commitments.filter { status?.matches($0) ?? true }
             switch format {
-            case .text: Output.print(CommitmentListing.lines(selected, width: TerminalWidth.columns))
-            case .json: Output.print(JSONReport.render(commitments: selected))
+            case .text:
+                if let unmatched = review.unmatchedFilter {
+                    Output.print(TerminalText.escape(unmatched) + "\n")
+                } else {
+                    Output.print(CommitmentListing.lines(selected, width: TerminalWidth.columns))
+                }
+            case .json:
+                Output.print(JSONReport.render(commitments: selected))
+                if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
             }
             try options.reportProblems(in: journal)
         }

@@ -34,6 +34,7 @@ extension JournalCommand {
                 Output.print(MarkdownReport.render(ReportDocument(review: review)))
             case .json:
                 JSONReport.render(review, to: Output.print)
+                if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
             }
             try options.reportProblems(in: journal)
         }

@@ -28,6 +28,14 @@ struct ReviewOptionsGroup: ParsableArguments {
         for (name, value) in [("--as-of", asOf), ("--since", since), ("--until", until)] {
             _ = try DateOption.parse(value, name: name)
         }
+        guard let start = try DateOption.parse(since, name: "--since") else { return }
+        if let end = try DateOption.parse(until, name: "--until"), start > end {
+            throw ValidationError("--since \(start) is after --until \(end); nothing could match")
+        }
+        let day = try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today
+        if start > day {
+            throw ValidationError("--since \(start) is after --as-of \(day); nothing made then can be judged yet")
+        }
     }
 
     /// Review options from the flags and the journal's settings.

@@ -240,7 +240,8 @@ import Testing
     @Test func wikiLinksKeepTheTargetWithoutAlias() {
         let parsed = syntax("[x] [[2026-10-05-weekly-mirror#^call-ana|the call]] done, see [[notes]]")
         #expect(parsed.wikiLinks == ["2026-10-05-weekly-mirror#^call-ana", "notes"])
-        #expect(parsed.textWithoutEntryLinks == "done, see [[notes]]")
+        #expect(parsed.textAfterEntryLink == "done, see [[notes]]")
+        #expect(parsed.textBeforeEntryLink == "")
         #expect(parsed.text == "[[2026-10-05-weekly-mirror#^call-ana|the call]] done, see [[notes]]")
     }
 
