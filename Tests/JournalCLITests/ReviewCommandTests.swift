@@ -107,7 +107,8 @@ import Testing
         let totals = root["totals"] as? [String: Int] ?? [:]
         #expect(
             totals == [
-                "made": 6, "kept": 2, "keptOnTime": 1, "keptLate": 1, "released": 1, "missed": 1, "open": 1, "stale": 1,
+                "made": 6, "kept": 2, "keptOnTime": 1, "keptLate": 1, "keptUndated": 0, "released": 1,
+                "releasedLate": 0, "releasedUndated": 1, "missed": 1, "open": 1, "stale": 1,
             ])
         #expect(root["followThroughRate"] as? Double == 0.5)
         let commitments = root["commitments"] as? [[String: Any]] ?? []
@@ -145,11 +146,41 @@ import Testing
     @Test func relativeDateFormsAreAccepted() throws {
         let fixture = try journal()
         for form in ["today", "yesterday", "3 days ago", "2 weeks ago"] {
-            let result = try fixture.run(["review", "--format", "json", "--since", form] + Self.asOf)
+            let result = try fixture.run(["review", "--format", "json", "--since", form, "--as-of", "today"])
             #expect(result.status == 0, "\(form): \(result.stderr)")
             let since = (try json(result.stdout) as? [String: Any])?["since"] as? String
             #expect(since?.count == 10, "\(form)")
         }
+    }
+
+    @Test func sinceAfterUntilOrAsOfIsAUsageError() throws {
+        let fixture = try journal()
+        let reversed = try fixture.run(["review", "--since", "2026-11-10", "--until", "2026-11-09"] + Self.asOf)
+        #expect(reversed.status == 2)
+        #expect(reversed.stderr.contains("--since 2026-11-10 is after --until 2026-11-09"))
+        let future = try fixture.run(["list", "--since", "2026-11-28"] + Self.asOf)
+        #expect(future.status == 2)
+        #expect(future.stderr.contains("--since 2026-11-28 is after --as-of 2026-11-27"))
+        // The same day on both sides is a one-day window, not an error.
+        let sameDay = try fixture.run(["review", "--since", "2026-11-09", "--until", "2026-11-09"] + Self.asOf)
+        #expect(sameDay.status == 0, "\(sameDay.stderr)")
+    }
+
+    @Test func filtersNameThemselvesAndSayWhenNothingMatches() throws {
+        let fixture = try journal()
+        let narrowed = try fixture.run(["review", "--person", "ana", "--since", "2026-11-01"] + Self.asOf)
+        #expect(narrowed.stdout.hasPrefix("Review as of 2026-11-27 · @ana · since 2026-11-01\n"))
+        let typo = try fixture.run(["review", "--person", "anna"] + Self.asOf)
+        #expect(typo.status == 0)
+        #expect(typo.stdout.contains("No commitments mention @anna. Did you mean @ana? People: ana, li, maria, tom\n"))
+        let listed = try fixture.run(["list", "--tag", "crmm"] + Self.asOf)
+        #expect(listed.status == 0)
+        #expect(listed.stdout.hasPrefix("No commitments are tagged #crmm. Did you mean #crm? Tags: "))
+        let asJSON = try fixture.run(["review", "--format", "json", "--person", "anna"] + Self.asOf)
+        let filters = (try json(asJSON.stdout) as? [String: Any])?["filters"] as? [String: Any]
+        #expect(filters?["person"] as? String == "anna")
+        #expect(filters?["matched"] as? Bool == false)
+        #expect(asJSON.stderr.contains("No commitments mention @anna."))
     }
 
     @Test func badDatesAreUsageErrors() throws {
@@ -258,7 +289,7 @@ import Testing
         #expect(
             kept.stdout.contains(
                 "  [x]      2026-11-09  entries/2026/11/2026-11-09.md:3  Recognised Maria at the all-hands\n"))
-        #expect(kept.stdout.hasSuffix("  status   kept as of 2026-11-27, done 2026-11-09, late\n"))
+        #expect(kept.stdout.hasSuffix("  status   kept late as of 2026-11-27, done 2026-11-09\n"))
         let missed = try fixture.run(["show", "2026-11-09#log-my-own-calls-in"] + Self.asOf)
         #expect(missed.stdout.hasSuffix("  status   missed as of 2026-11-27, 14 days late\n"))
         let stale = try fixture.run(["show", "2026-11-02-weekly-mirror#send-tom-the-territory-map"] + Self.asOf)

@@ -13,7 +13,8 @@ extension DatePhrase {
     public static func all(in text: String, relativeTo base: Day, direction: Direction, fiscalYearStart: Int = 1)
         -> [Found]
     {
-        direction == .backwards ? [] : all(in: text, relativeTo: base).map { Found(resolution: $0, offset: 0, text: "") }
+        direction == .backwards
+            ? [] : all(in: text, relativeTo: base).map { Found(resolution: $0, offset: 0, text: "") }
     }
     public static func first(in text: String, relativeTo base: Day, direction: Direction, fiscalYearStart: Int = 1)
         -> Found?

@@ -231,7 +231,9 @@ public struct Review: Sendable {
     static func unmatched(_ options: ReviewOptions, among all: [Commitment]) -> String {
         func names(_ values: Set<String>, _ sigil: String, _ wanted: String, _ heading: String) -> String {
             var text = ""
-            if let guess = Suggestions.closest(to: wanted, among: Array(values)) { text += " Did you mean \(sigil)\(guess)?" }
+            if let guess = Suggestions.closest(to: wanted, among: Array(values)) {
+                text += " Did you mean \(sigil)\(guess)?"
+            }
             let nearest = Suggestions.ranked(wanted, among: Array(values)).prefix(10).sorted()
             if !nearest.isEmpty {
                 text += " \(heading): " + nearest.joined(separator: ", ") + (values.count > 10 ? ", …" : "")

@@ -113,7 +113,10 @@ public enum JSONReport {
                             ("entry", .string(followUp.path)), ("line", .int(followUp.location.line)),
                             ("date", .day(followUp.date)), ("mark", .string(followUp.box.mark)),
                             ("note", .string(followUp.note)),
-                            ("doneOn", .day(followUp.box == .done || followUp.box == .released ? followUp.doneOn : nil)),
+                            (
+                                "doneOn",
+                                .day(followUp.box == .done || followUp.box == .released ? followUp.doneOn : nil)
+                            ),
                             ("due", .day(followUp.box == .carried ? followUp.due : nil)),
                         ])
                     })

@@ -12,7 +12,7 @@ public enum MarkdownReport {
             if let table = section.table { out += render(table) }
             if !section.items.isEmpty {
                 if !section.lines.isEmpty || section.table != nil { out += "\n" }
-                let headers = ["Status", "Note", "Commitment", "Due", "Made", "Where"]
+                let headers = section.itemHeaders + ["Commitment", "Due", "Made", "Where"]
                 let rows = section.items.map { item in
                     [item.label, item.note, item.text, item.due, item.made.description, item.location]
                 }
@@ -28,7 +28,8 @@ public enum MarkdownReport {
 
     static func render(_ table: ReportDocument.Table) -> String {
         var out = row(table.headers)
-        out += "|" + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
+        out +=
+            "|" + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined() + "\n"
         for cells in table.rows { out += row(cells) }
         return out
     }

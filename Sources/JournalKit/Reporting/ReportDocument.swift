@@ -36,6 +36,8 @@ public struct ReportDocument: Hashable, Sendable {
         public var lines: [String] = []
         public var table: Table?
         public var items: [Item] = []
+        /// What an item's label and note say, as table headers in markdown.
+        public var itemHeaders = ["Status", "Note"]
         public var notes: [String] = []
     }
 
@@ -60,7 +62,8 @@ extension ReportDocument {
                     : "quiet \(review.asOf.days(since: status.lastTouch))d"
                 return Self.item(status, label: status.status.rawValue, note: note)
             }
-            sections.append(Section(title: "Overdue and silently dropped", items: items))
+            sections.append(
+                Section(title: "Overdue and silently dropped", items: items, itemHeaders: ["Status", "Late or quiet"]))
         }
 
         let releasedLate = review.commitments.filter(\.releasedLate)
@@ -68,7 +71,10 @@ extension ReportDocument {
             let items = releasedLate.map { status in
                 Self.item(status, label: "released", note: status.releasedOn.map { "on \($0)" } ?? "late")
             }
-            sections.append(Section(title: "Released after the deadline (counted as not kept)", items: items))
+            sections.append(
+                Section(
+                    title: "Released after the deadline (counted as not kept)", items: items,
+                    itemHeaders: ["Status", "Released"]))
         }
 
         let soon = review.dueSoon
@@ -78,7 +84,10 @@ extension ReportDocument {
                 let label = status.due.map { "\($0.weekdayShortName) \($0)" } ?? ""
                 return Self.item(status, label: label, note: days == 0 ? "today" : "in \(days)d")
             }
-            sections.append(Section(title: "Due in the next \(review.options.dueSoonDays) days", items: items))
+            sections.append(
+                Section(
+                    title: "Due in the next \(review.options.dueSoonDays) days", items: items,
+                    itemHeaders: ["Due", "When"]))
         }
 
         if !review.people.isEmpty {
@@ -95,7 +104,7 @@ extension ReportDocument {
                 let when = status.lateRenegotiations > 0 ? "\(status.lateRenegotiations) late" : "in time"
                 return Self.item(status, label: status.status.rawValue, note: "moved \(status.dueChanges)×, \(when)")
             }
-            sections.append(Section(title: "Renegotiated", items: items))
+            sections.append(Section(title: "Renegotiated", items: items, itemHeaders: ["Status", "Moves"]))
         }
         self.sections = sections
     }
@@ -113,15 +122,20 @@ extension ReportDocument {
                     + " · on time \(percent(totals.onTimeRate)) (\(totals.keptOnTime) of \(totals.decidedDated))"
                     + " · \(totals.open) open · \(review.overdueCount) overdue")
             var kept = "\(totals.keptOnTime) on time, \(totals.keptLate) late"
-            if totals.keptUndated > 0 { kept += ", \(totals.keptUndated) with no date known" }
-            var released = "\(totals.releasedAll) released"
-            if totals.releasedLate > 0 {
-                released += ", \(totals.releasedLate) after it was due (counted as not kept)"
+            if totals.keptUndated > 0 { kept += ", \(totals.keptUndated) undated" }
+            let made =
+                "\(Plural.count(totals.made, "commitment")) made: \(totals.kept) kept (\(kept)), "
+                + "\(totals.missed) missed, \(totals.stale) stale, \(totals.open) open"
+            if totals.releasedAll == 0 {
+                lines.append(made + ", 0 released.")
+            } else {
+                var released = "and \(totals.releasedAll) released"
+                if totals.releasedLate > 0 {
+                    released += ", \(totals.releasedLate) after it was due (counted as not kept)"
+                }
+                if totals.releasedUndated > 0 { released += ", \(totals.releasedUndated) on a day not known" }
+                lines += [made + ",", released + "."]
             }
-            if totals.releasedUndated > 0 { released += ", \(totals.releasedUndated) on a day not known" }
-            lines.append(
-                "\(Plural.count(totals.made, "commitment")) made: \(totals.kept) kept (\(kept)), \(released), "
-                    + "\(totals.missed) missed, \(totals.stale) stale, \(totals.open) open.")
         }
         switch review.daysSinceMirror {
         case nil: lines.append("No mirror entry yet: start with 'journal new weekly-mirror'.")
@@ -177,7 +191,8 @@ extension ReportDocument {
         var title = "The mirror: what you expect of them, and what you do"
         let narrowed = [review.options.person.map { "@" + $0 }, review.options.tag.map { "#" + $0 }].compactMap { $0 }
         if !narrowed.isEmpty {
-            title += " (expectations of \(narrowed.joined(separator: " ")), against all your own commitments on each theme)"
+            title +=
+                " (expectations of \(narrowed.joined(separator: " ")), against all your own commitments on each theme)"
         }
         return Section(title: title, table: table, notes: review.mirror.compactMap(\.note))
     }
@@ -186,7 +201,9 @@ extension ReportDocument {
     static func item(_ status: CommitmentStatus, label: String, note: String) -> Item {
         var due = ""
         if let current = status.due {
-            due = status.originalDue.map { $0 != current ? "due \($0) → \(current)" : "due \(current)" } ?? "due \(current)"
+            due =
+                status.originalDue.map { $0 != current ? "due \($0) → \(current)" : "due \(current)" }
+                ?? "due \(current)"
         }
         return Item(
             label: label, note: note, text: status.commitment.text, due: due, made: status.commitment.made,

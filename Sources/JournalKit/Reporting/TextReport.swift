@@ -63,11 +63,13 @@ public enum TextReport {
     /// True when the table is too wide for its full headers and has short ones.
     static func abbreviates(_ table: ReportDocument.Table, width: Int) -> Bool {
         guard table.shortHeaders != nil else { return false }
-        let widths = columnWidths(table.headers.map(TerminalText.escape), table.rows.map { $0.map(TerminalText.escape) })
+        let widths = columnWidths(
+            table.headers.map(TerminalText.escape), table.rows.map { $0.map(TerminalText.escape) })
         return widths.reduce(0, +) + gap * (widths.count - 1) > width
     }
 
-    static func render(_ table: ReportDocument.Table, width: Int, color: Bool, legend showLegend: Bool = true) -> String {
+    static func render(_ table: ReportDocument.Table, width: Int, color: Bool, legend showLegend: Bool = true) -> String
+    {
         var rows = table.rows.map { $0.map(TerminalText.escape) }
         var header = table.headers.map(TerminalText.escape)
         var legend: String?

@@ -470,11 +470,17 @@ import Testing
     }
 
     @Test func followUpNoteIsTheEvidence() {
-        let item = followUp("[x] [[2026-11-20#^call-ana]] Called, she signed the **renewal** ✅ 2026-11-25")
-        #expect(item?.note == "Called, she signed the renewal")
+        // The parser keeps the parts; the ledger joins them into the note (FollowUpNoteTests).
+        let item = followUp("[x] Call Ana [[2026-11-20#^call-ana]] Called, she signed the **renewal** ✅ 2026-11-25")
+        #expect(item?.parts.afterLink == "Called, she signed the renewal")
+        #expect(item?.parts.beforeLink == "Call Ana")
         #expect(item?.doneOn == day("2026-11-25"))
         #expect(item?.location == SourceLocation(line: 1, column: 3))
-        #expect(followUp("[x] [Called Ana](2026-11-20.md#call-ana) yes")?.note == "Called Ana yes")
+        let labelled = followUp("[x] [Called Ana](2026-11-20.md#call-ana) yes")
+        #expect(labelled?.parts.label == "Called Ana")
+        #expect(labelled?.parts.afterLink == "yes")
+        #expect(followUp("[x] [2026-11-20](2026-11-20.md#call-ana) yes")?.parts.label == nil)
+        #expect(followUp("[x] [2026-11-20.md](2026-11-20.md#call-ana) yes")?.parts.label == nil)
     }
 
     @Test func carriedFollowUpResolvesItsDueDateAgainstItsOwnEntry() {

@@ -93,7 +93,8 @@ func entries(_ files: [(stem: String, text: String)], config: Config = Config())
         if let status { counts.add(status) }
         #expect((counts.kept, counts.keptOnTime, counts.keptLate) == (1, 0, 0))
         #expect(counts.followThroughRate == 1)
-        #expect(counts.onTimeRate == 0)
+        // Kept with no known date is outside the on-time rate: nothing is left to divide by.
+        #expect(counts.onTimeRate == nil)
     }
 
     @Test func untickedInPlaceIsNotKept() {
@@ -416,7 +417,8 @@ func entries(_ files: [(stem: String, text: String)], config: Config = Config())
         #expect(counts.made == 6)
         #expect(counts.decided == 4)
         #expect(counts.followThroughRate == 0.5)
-        #expect(counts.onTimeRate == 0.25)
+        // On time: 1 of (1 on time + 0 late + 1 missed + 1 stale); kept undated is outside it.
+        #expect(counts.onTimeRate == 1.0 / 3.0)
     }
 
     // MARK: The worked example in docs/FORMAT.md
@@ -474,7 +476,7 @@ func entries(_ files: [(stem: String, text: String)], config: Config = Config())
         #expect([counts.kept, counts.keptOnTime, counts.keptLate, counts.missed, counts.stale] == [5, 2, 2, 1, 1])
         #expect([counts.released, counts.open] == [1, 2])
         #expect(counts.followThroughRate == 5.0 / 7.0)
-        #expect(counts.onTimeRate == 2.0 / 7.0)
+        #expect(counts.onTimeRate == 2.0 / 6.0)
         #expect(judge(files, asOf: "2026-11-30")["hire-plan"]?.onTime == false)
     }
 

@@ -190,9 +190,13 @@ import Testing
         #expect(mirror[1].own.followThroughRate == nil)
     }
 
-    @Test func mirrorNoteOnlyWithoutOwnCommitments() {
+    @Test func mirrorNoteOnlyWithoutOwnCommitmentsOrWhenYouFellShort() {
         let notes = ReportDocument(review: SmallJournal.review()).sections.flatMap(\.notes)
-        #expect(notes == ["You expect #prep of the team, but made no #prep commitment yourself."])
+        #expect(
+            notes == [
+                "You expect #crm of the team; your own #crm commitment was missed.",
+                "You expect #prep of the team, but made no #prep commitment yourself.",
+            ])
         let files = [
             (
                 "2026-11-02",

@@ -68,15 +68,20 @@ import Testing
             item?.spans == [
                 InlineSpan(.text, "[ ] a b "), InlineSpan(.code, "c"), InlineSpan(.text, " "),
                 InlineSpan(.html, "<span>"),
-                InlineSpan(.text, "d"), InlineSpan(.html, "</span>"), InlineSpan(.text, " e"),
-                InlineSpan(.linkEnd, "f.md#g"), InlineSpan(.text, " h"),
+                InlineSpan(.text, "d"), InlineSpan(.html, "</span>"), InlineSpan(.text, " "),
+                InlineSpan(.linkStart, "f.md#g"), InlineSpan(.text, "e"), InlineSpan(.linkEnd, "f.md#g"),
+                InlineSpan(.text, " h"),
             ])
         #expect(item?.linkDestinations == ["f.md#g"])
     }
 
     @Test func onlyTheFirstParagraphIsCollected() {
         let item = items("- first [a](a.md#x)\n\n  second [b](b.md#y)\n").first
-        #expect(item?.spans == [InlineSpan(.text, "first a"), InlineSpan(.linkEnd, "a.md#x")])
+        #expect(
+            item?.spans == [
+                InlineSpan(.text, "first "), InlineSpan(.linkStart, "a.md#x"), InlineSpan(.text, "a"),
+                InlineSpan(.linkEnd, "a.md#x"),
+            ])
         #expect(item?.linkDestinations == ["a.md#x"])
     }
 
@@ -113,7 +118,8 @@ import Testing
         #expect(item?.linkDestinations == ["https://example.com/#x"])
         #expect(
             item?.spans == [
-                InlineSpan(.text, "see https://example.com/#x"), InlineSpan(.linkEnd, "https://example.com/#x"),
+                InlineSpan(.text, "see "), InlineSpan(.linkStart, "https://example.com/#x"),
+                InlineSpan(.text, "https://example.com/#x"), InlineSpan(.linkEnd, "https://example.com/#x"),
             ])
     }
 }

@@ -5,16 +5,19 @@ import Testing
 
 /// The JSON contract of docs/REVIEW.md, read back with Foundation's parser as a consumer would.
 @Suite struct JSONReportTests {
+    /// `made`, `kept`, the eight outcomes of docs/REVIEW.md and `releasedUndated`.
     static let countKeys: Set<String> = [
-        "made", "kept", "keptOnTime", "keptLate", "released", "missed", "open", "stale",
+        "made", "kept", "keptOnTime", "keptLate", "keptUndated", "released", "releasedLate", "releasedUndated",
+        "missed", "stale", "open",
     ]
     static let topKeys: [String] = [
-        "asOf", "since", "until", "entries", "totals", "followThroughRate", "onTimeRate", "periods", "people", "tags",
-        "mirror", "commitments",
+        "schemaVersion", "asOf", "since", "until", "filters", "entries", "totals", "followThroughRate", "onTimeRate",
+        "periods", "people", "tags", "mirror", "commitments",
     ]
     static let commitmentKeys: [String] = [
         "ref", "id", "text", "entry", "line", "made", "due", "originalDue", "dueChanges", "lateRenegotiations",
-        "status", "onTime", "doneOn", "people", "tags", "followUps",
+        "status", "outcome", "releasedLate", "releasedOn", "onTime", "doneOn", "people", "personFromEntry", "tags",
+        "followUps",
     ]
 
     func parse(_ text: String) throws -> Any {
@@ -67,14 +70,24 @@ import Testing
         }
         if extra.contains("followThroughRate") {
             #expect(isRate(object["followThroughRate"]), sourceLocation: sourceLocation)
+            #expect(isRate(object["onTimeRate"]), sourceLocation: sourceLocation)
         }
+        // The eight outcomes add up to made.
+        let outcomes = ["keptOnTime", "keptLate", "keptUndated", "released", "releasedLate", "missed", "stale", "open"]
+        #expect(
+            outcomes.compactMap { object[$0] as? Int }.reduce(0, +) == object["made"] as? Int,
+            sourceLocation: sourceLocation)
     }
 
     @Test func shapeAndTypes() throws {
         let review = SmallJournal.review()
         let root = object(try parse(JSONReport.render(review)))
         #expect(Set(root.keys) == Set(Self.topKeys))
+        #expect(root["schemaVersion"] as? Int == 2)
         #expect(root["asOf"] as? String == "2026-11-27")
+        let filters = object(root["filters"])
+        #expect(Set(filters.keys) == ["since", "until", "person", "tag", "matched", "message"])
+        #expect(isNull(filters["person"]) && isBool(filters["matched"]) && isNull(filters["message"]))
         #expect(isNull(root["since"]) && isNull(root["until"]))
         #expect(isInteger(root["entries"]) && root["entries"] as? Int == 2)
         expectCounts(object(root["totals"]), extra: [])
@@ -84,7 +97,7 @@ import Testing
 
         let periods = array(root["periods"]).map(object)
         #expect(periods.map { $0["period"] as? String } == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"])
-        for period in periods { expectCounts(period, extra: ["period", "followThroughRate"]) }
+        for period in periods { expectCounts(period, extra: ["period", "followThroughRate", "onTimeRate"]) }
         #expect(isNull(periods.last?["followThroughRate"]))
 
         for key in ["people", "tags"] {
@@ -92,7 +105,7 @@ import Testing
             let names = rows.compactMap { $0["name"] as? String }
             #expect(names == names.sorted(), "\(key) not sorted by name")
             #expect(names.count == rows.count)
-            for row in rows { expectCounts(row, extra: ["name", "followThroughRate"]) }
+            for row in rows { expectCounts(row, extra: ["name", "followThroughRate", "onTimeRate"]) }
         }
         #expect(
             array(root["people"]).map(object).compactMap { $0["name"] as? String } == ["ana", "li", "maria", "tom"])
@@ -105,12 +118,14 @@ import Testing
         #expect(expectations.compactMap { $0["tag"] as? String } == ["crm", "prep"])
         for expectation in expectations {
             #expect(
-                Set(expectation.keys) == [
-                    "tag", "expectations", "ownCommitments", "kept", "missed", "stale", "followThroughRate",
-                ])
-            for key in ["expectations", "ownCommitments", "kept", "missed", "stale"] {
+                Set(expectation.keys)
+                    == Self.countKeys.subtracting(["made"]).union([
+                        "tag", "expectations", "ownCommitments", "followThroughRate", "onTimeRate", "note",
+                    ]))
+            for key in Self.countKeys.subtracting(["made"]).union(["expectations", "ownCommitments"]) {
                 #expect(isInteger(expectation[key]))
             }
+            #expect(isNull(expectation["note"]) || expectation["note"] is String)
             #expect(isRate(expectation["followThroughRate"]))
         }
         #expect(isNull(expectations.last?["followThroughRate"]))
@@ -129,6 +144,12 @@ import Testing
                 #expect(isNull(commitment[key]) || isDay(commitment[key]), "\(key)")
             }
             #expect(isNull(commitment["onTime"]) || isBool(commitment["onTime"]))
+            #expect(isBool(commitment["releasedLate"]) && isBool(commitment["personFromEntry"]))
+            #expect(isNull(commitment["releasedOn"]) || isDay(commitment["releasedOn"]))
+            let outcomes = [
+                "keptOnTime", "keptLate", "keptUndated", "released", "releasedLate", "missed", "stale", "open",
+            ]
+            #expect(outcomes.contains(commitment["outcome"] as? String ?? ""))
             #expect(["kept", "released", "missed", "open", "stale"].contains(commitment["status"] as? String ?? ""))
             #expect(commitment["people"] is [String] && commitment["tags"] is [String])
             let ref = commitment["ref"] as? String ?? ""
@@ -136,7 +157,9 @@ import Testing
             let entry = commitment["entry"] as? String ?? ""
             #expect(entry.hasPrefix("entries/") && !entry.hasPrefix("/") && !entry.contains("\\"))
             for followUp in array(commitment["followUps"]).map(object) {
-                #expect(Set(followUp.keys) == ["entry", "line", "date", "mark", "note"])
+                #expect(Set(followUp.keys) == ["entry", "line", "date", "mark", "note", "doneOn", "due"])
+                #expect(isNull(followUp["doneOn"]) || isDay(followUp["doneOn"]))
+                #expect(isNull(followUp["due"]) || isDay(followUp["due"]))
                 #expect(followUp["entry"] is String && isInteger(followUp["line"]) && isDay(followUp["date"]))
                 #expect(["x", "-", ">", "/", " "].contains(followUp["mark"] as? String ?? "?"))
                 #expect(followUp["note"] is String)

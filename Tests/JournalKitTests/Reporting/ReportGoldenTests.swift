@@ -9,17 +9,20 @@ import Testing
     static let text = """
         Review as of 2026-11-27
 
-        Follow-through 50% (2 of 4 decided kept) · on time 25% · 1 open · 2 overdue
-        6 commitments made: 2 kept (1 on time, 1 late), 1 released, 1 missed, 1 stale, 1 open.
+        Follow-through 50% (2 of 4 decided kept) · on time 25% (1 of 4) · 1 open · 2 overdue
+        6 commitments made: 2 kept (1 on time, 1 late), 1 missed, 1 stale, 1 open,
+        and 1 released, 1 on a day not known.
         Last looked in the mirror 25 days ago.
 
         Trend by week made
         ▆▁··  2026-W45 → 2026-W48
-        Week      Made  Kept  Missed  Stale  Follow-through
-        2026-W45     4     2       0      1             67%
-        2026-W46     2     0       1      0              0%
-        2026-W47     0     0       0      0               –
-        2026-W48     0     0       0      0               –
+        Week      Made  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open   FT
+        2026-W45     4       1      1       0    0      0     0      1     1  67%
+        2026-W46     2       0      0       0    1      0     1      0     0   0%
+        2026-W47     0       0      0       0    0      0     0      0     0    –
+        2026-W48     0       0      0       0    0      0     0      0     0    –
+        OnTime kept on time · KLate kept late · KUndtd kept, no date known · Rel released · RLate released
+        late (not kept) · FT follow-through
 
         Overdue and silently dropped
         missed  14d late   Log my own calls in the CRM by Friday #commit #crm
@@ -32,23 +35,24 @@ import Testing
                                due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
 
         By person
-        Person  Made  Kept  Missed  Stale  Open  Follow-through
-        @ana       1     0       0      0     1               –
-        @li        1     1       0      0     0            100%
-        @maria     1     1       0      0     0            100%
-        @tom       1     0       0      1     0              0%
+        Person  Made  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open    FT
+        @ana       1       0      0       0    0      0     0      0     1     –
+        @li        1       1      0       0    0      0     0      0     0  100%
+        @maria     1       0      1       0    0      0     0      0     0  100%
+        @tom       1       0      0       0    0      0     0      1     0    0%
 
         By theme
-        Theme         Made  Kept  Missed  Stale  Open  Follow-through
-        #coaching        1     0       0      0     1               –
-        #crm             1     0       1      0     0              0%
-        #pipeline        1     0       0      1     0              0%
-        #recognition     1     1       0      0     0            100%
+        Theme         Made  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open    FT
+        #coaching        1       0      0       0    0      0     0      0     1     –
+        #crm             1       0      0       0    0      0     1      0     0    0%
+        #pipeline        1       0      0       0    0      0     0      1     0    0%
+        #recognition     1       0      1       0    0      0     0      0     0  100%
 
         The mirror: what you expect of them, and what you do
-        Theme  Expected  Own  Kept  Missed  Stale  Follow-through
-        #crm          1    1     0       1      0              0%
-        #prep         1    0     0       0      0               –
+        Theme  Expected  Own  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open  FT
+        #crm          1    1       0      0       0    0      0     1      0     0  0%
+        #prep         1    0       0      0       0    0      0     0      0     0   –
+        You expect #crm of the team; your own #crm commitment was missed.
         You expect #prep of the team, but made no #prep commitment yourself.
 
         Renegotiated
@@ -60,60 +64,68 @@ import Testing
     static let markdown = """
         # Review as of 2026-11-27
 
-        Follow-through 50% (2 of 4 decided kept) · on time 25% · 1 open · 2 overdue
-        6 commitments made: 2 kept (1 on time, 1 late), 1 released, 1 missed, 1 stale, 1 open.
+        Follow-through 50% (2 of 4 decided kept) · on time 25% (1 of 4) · 1 open · 2 overdue
+        6 commitments made: 2 kept (1 on time, 1 late), 1 missed, 1 stale, 1 open,
+        and 1 released, 1 on a day not known.
         Last looked in the mirror 25 days ago.
 
         ## Trend by week made
 
         ▆▁··  2026-W45 → 2026-W48
 
-        | Week | Made | Kept | Missed | Stale | Follow-through |
-        | --- | ---: | ---: | ---: | ---: | ---: |
-        | 2026-W45 | 4 | 2 | 0 | 1 | 67% |
-        | 2026-W46 | 2 | 0 | 1 | 0 | 0% |
-        | 2026-W47 | 0 | 0 | 0 | 0 | – |
-        | 2026-W48 | 0 | 0 | 0 | 0 | – |
+        | Week | Made | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | 2026-W45 | 4 | 1 | 1 | 0 | 0 | 0 | 0 | 1 | 1 | 67% |
+        | 2026-W46 | 2 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 0% |
+        | 2026-W47 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |
+        | 2026-W48 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |
 
         ## Overdue and silently dropped
 
-        - **missed** (14d late) Log my own calls in the CRM by Friday #commit #crm — due 2026-11-13 · made 2026-11-09 · entries/2026-11-09.md:5
-        - **stale** (quiet 25d) Send @tom the territory map #pipeline — made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:15
+        | Status | Late or quiet | Commitment | Due | Made | Where |
+        | --- | --- | --- | --- | --- | --- |
+        | missed | 14d late | Log my own calls in the CRM by Friday #commit #crm | due 2026-11-13 | 2026-11-09 | entries/2026-11-09.md:5 |
+        | stale | quiet 25d | Send @tom the territory map #pipeline |  | 2026-11-02 | entries/2026-11-02-weekly-mirror.md:15 |
 
         ## Due in the next 7 days
 
-        - **Tue 2026-12-01** (in 4d) Book @ana onto the negotiation course #coaching — due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
+        | Due | When | Commitment | Due | Made | Where |
+        | --- | --- | --- | --- | --- | --- |
+        | Tue 2026-12-01 | in 4d | Book @ana onto the negotiation course #coaching | due 2026-11-13 → 2026-12-01 | 2026-11-02 | entries/2026-11-02-weekly-mirror.md:14 |
 
         ## By person
 
-        | Person | Made | Kept | Missed | Stale | Open | Follow-through |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-        | @ana | 1 | 0 | 0 | 0 | 1 | – |
-        | @li | 1 | 1 | 0 | 0 | 0 | 100% |
-        | @maria | 1 | 1 | 0 | 0 | 0 | 100% |
-        | @tom | 1 | 0 | 0 | 1 | 0 | 0% |
+        | Person | Made | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | @ana | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | – |
+        | @li | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 100% |
+        | @maria | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 100% |
+        | @tom | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0% |
 
         ## By theme
 
-        | Theme | Made | Kept | Missed | Stale | Open | Follow-through |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-        | #coaching | 1 | 0 | 0 | 0 | 1 | – |
-        | #crm | 1 | 0 | 1 | 0 | 0 | 0% |
-        | #pipeline | 1 | 0 | 0 | 1 | 0 | 0% |
-        | #recognition | 1 | 1 | 0 | 0 | 0 | 100% |
+        | Theme | Made | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | #coaching | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | – |
+        | #crm | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0% |
+        | #pipeline | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0% |
+        | #recognition | 1 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 100% |
 
         ## The mirror: what you expect of them, and what you do
 
-        | Theme | Expected | Own | Kept | Missed | Stale | Follow-through |
-        | --- | ---: | ---: | ---: | ---: | ---: | ---: |
-        | #crm | 1 | 1 | 0 | 1 | 0 | 0% |
-        | #prep | 1 | 0 | 0 | 0 | 0 | – |
+        | Theme | Expected | Own | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
+        | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+        | #crm | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0 | 0% |
+        | #prep | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |
 
+        > You expect #crm of the team; your own #crm commitment was missed.
         > You expect #prep of the team, but made no #prep commitment yourself.
 
         ## Renegotiated
 
-        - **open** (moved 1×, in time) Book @ana onto the negotiation course #coaching — due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
+        | Status | Moves | Commitment | Due | Made | Where |
+        | --- | --- | --- | --- | --- | --- |
+        | open | moved 1×, in time | Book @ana onto the negotiation course #coaching | due 2026-11-13 → 2026-12-01 | 2026-11-02 | entries/2026-11-02-weekly-mirror.md:14 |
 
         """
 
