@@ -33,7 +33,9 @@ public enum FollowUpNote {
         }
         let after = meaningful(parts.afterLink)
         if !after.isEmpty { pieces.append(after) }
-        return pieces.joined(separator: " ")
+        // "[Recognised Maria](…) — standing ovation" keeps its dash; "(…) yes" its space.
+        let dashed = parts.afterLink.trimmingSpaces.first.map { "—–-:;".contains($0) } ?? false
+        return pieces.joined(separator: dashed ? " — " : " ")
     }
 
     /// The text trimmed of spaces and the separators people put before a note, or "" when it holds

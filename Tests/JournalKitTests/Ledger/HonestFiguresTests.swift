@@ -114,6 +114,9 @@ import Testing
 
     @Test func meaningfulLabelsAreNotes() {
         #expect(
+            note(.init(label: "Recognised Maria", afterLink: " — at the all-hands"))
+                == "Recognised Maria — at the all-hands")
+        #expect(
             note(.init(label: "Recognised Maria", afterLink: "(standing ovation)"))
                 == "Recognised Maria (standing ovation)")
         #expect(note(.init(label: "Call @ana by Friday", afterLink: "done")) == "done")
