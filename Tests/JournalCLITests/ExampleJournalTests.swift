@@ -184,6 +184,29 @@ import Testing
         for (got, want) in zip(actual, Self.commitments) { #expect(got == want) }
     }
 
+    /// §10: a markdown review saved into the journal under a dated name changes no figure.
+    @Test func aSavedMarkdownReviewIsNotASourceOfCommitments() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("example-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Self.example, to: copy)
+        defer { try? FileManager.default.removeItem(at: copy) }
+        func figures() throws -> String {
+            let result = try JournalProcess.run(
+                ["review", "--journal", copy.path, "--as-of", "2026-11-27", "--format", "json"])
+            let root = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+            let totals = (root["totals"] as? [String: Any] ?? [:]).sorted { $0.key < $1.key }
+            return "\(totals.map { "\($0.key)=\(text($0.value))" }) \(text(root["followThroughRate"]))"
+                + " \(text(root["onTimeRate"])) \((root["commitments"] as? [Any])?.count ?? -1)"
+        }
+        let before = try figures()
+        let markdown = try JournalProcess.run(
+            ["review", "--journal", copy.path, "--as-of", "2026-11-27", "--format", "markdown"])
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains("#commit"))
+        let saved = copy.appendingPathComponent("entries/2026/11/2026-11-27-review.md")
+        try Data(markdown.stdout.utf8).write(to: saved)
+        #expect(try figures() == before)
+    }
+
     @Test func followUpsOfOneCommitment() throws {
         let commitments = try Self.review()["commitments"] as? [[String: Any]] ?? []
         let friday = commitments.first { $0["id"] as? String == "spend-one-hour-every-friday" }
