@@ -115,7 +115,7 @@ import Testing
             "entries/dangling.md: warning: broken symlink (no such file or directory); not followed",
             "entries/outside: warning: symlink points outside the journal, to \(fixture.home.path); not followed",
             "journal.yml:3:1: error: 'stale-after-days' must be a positive whole number",
-            "journal.yml:4:1: error: unknown key 'review-day'; known keys: entries, commitment-tag, commitments, commitment-headings, stale-after-days, templates, default-template, max-entry-bytes",
+            "journal.yml:4:1: error: unknown key 'review-day'; known keys: entries, commitment-tag, commitments, commitment-headings, stale-after-days, templates, default-template, max-entry-bytes, fiscal-year-start",
         ]
     }
 
