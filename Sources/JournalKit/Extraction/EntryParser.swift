@@ -186,8 +186,10 @@ public struct EntryParser: Sendable {
         if let field = syntax.dueField { return date(field, location, report: report) }
         let phrase =
             followUp
-            ? DatePhrase.all(in: syntax.phraseTextAfterEntryLink ?? syntax.phraseText, relativeTo: base).last
-            : DatePhrase.first(in: syntax.phraseText, relativeTo: base)
+            ? DatePhrase.all(
+                in: syntax.phraseTextAfterEntryLink ?? syntax.phraseText, relativeTo: base, direction: .forwards
+            ).last?.resolution
+            : DatePhrase.first(in: syntax.phraseText, relativeTo: base, direction: .forwards)?.resolution
         return date(phrase, location, report: report)
     }
 
