@@ -366,7 +366,10 @@ extension DatePhrase {
         let year = floorDivide(month, 12)
         let number = month - year * 12 + 1
         let last = Day.daysIn(month: number, year: year)
-        return civil(year, number, min(max(day, 1), last)) ?? Day(ordinal: 0)
+        guard let date = civil(year, number, min(max(day, 1), last)) else {
+            preconditionFailure("every month has days 1 through its last")
+        }
+        return date
     }
 
     static func lastDay(ofMonth month: Int) -> Day { clamped(month, 31) }

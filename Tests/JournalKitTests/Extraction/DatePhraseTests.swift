@@ -402,6 +402,15 @@ import Testing
                 == .date(day("2025-12-20")))
     }
 
+    @Test func aFiscalYearStartOutsideOneToTwelveIsJanuary() {
+        let base = day(Self.friday)
+        for start in [0, 13, -4] {
+            #expect(
+                DatePhrase.first(in: "end of Q1", relativeTo: base, direction: .forwards, fiscalYearStart: start)?
+                    .resolution == .date(day("2027-03-31")))
+        }
+    }
+
     @Test func theFiscalYearStartDefaultsToJanuary() {
         let base = day(Self.friday)
         #expect(
@@ -469,7 +478,9 @@ import Testing
         ("due asap", "due asap"), ("by soon", "by soon"), ("due soon", "due soon"), ("by 2027", "by 2027"),
         ("due the 45th", "due the 45th"), ("on the 45th", "on the 45th"), ("by 5ish", "by 5ish"),
         ("until 25:00", "until 25:00"), ("before week 3", "before week"), ("on Firday", "on Firday"),
-        ("by 3 people", "by 3"), ("by Septmber", "by Septmber"),
+        ("by 3 people", "by 3"), ("by Septmber", "by Septmber"), ("due month", "due month"),
+        ("by quarter", "by quarter"), ("until year 2", "until year"), ("by this noon", "by this noon"),
+        ("before the eow", "before the eow"), ("by Wednsday", "by Wednsday"), ("by Feburary", "by Feburary"),
     ])
     func dateLikePhrasesThatResolveToNothingAreReported(_ text: String, _ phrase: String) {
         let found = DatePhrase.unresolved(in: text)
