@@ -55,7 +55,7 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderrLines == [
-                "2026-11-20.md:1:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
+                "2026-11-20.md:1:16: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
                 "2026-11-20.md:2:3: error: impossible date '2026-02-30'",
                 "1 entry, 2 commitments, 1 error, 1 warning",
             ])
@@ -70,7 +70,7 @@ import Testing
         #expect(
             result.stderrLines == [
                 "2026-02-30.md: warning: impossible date '2026-02-30' in the file name; not read as an entry",
-                "2026-11-20.md:1:3: warning: ambiguous date '1/2'; write it as YYYY-MM-DD or 'by Dec 4'",
+                "2026-11-20.md:1:9: warning: ambiguous date '1/2'; write it as YYYY-MM-DD or 'by Dec 4'",
                 "1 entry, 1 commitment, 0 errors, 2 warnings",
             ])
     }
@@ -112,7 +112,7 @@ import Testing
         let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
         #expect(diagnostics.map { $0["path"] as? String } == ["2026-11-20.md", "2026-11-20.md"])
         #expect(diagnostics.map { $0["line"] as? Int } == [2, 3])
-        #expect(diagnostics.map { $0["column"] as? Int } == [3, 3])
+        #expect(diagnostics.map { $0["column"] as? Int } == [16, 3])
         #expect(diagnostics.map { $0["severity"] as? String } == ["warning", "error"])
         #expect(
             diagnostics.map { $0["message"] as? String } == [
@@ -222,7 +222,7 @@ import Testing
         #expect(result.status == expected.status)
         #expect(
             result.stderrLines == [
-                "2026-11-20.md:6:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
+                "2026-11-20.md:6:16: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
                 "2026-11-20.md:7:3: error: impossible date '2026-02-30'",
                 "1 entry, 2 commitments, 1 error, 1 warning",
             ])

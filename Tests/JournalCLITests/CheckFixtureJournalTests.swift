@@ -94,7 +94,7 @@ import Testing
             "entries/2026-11-16-one-on-one-ana.md:3:3: error: follow-up to 2026-11-16-weekly-mirror#book-ana is dated 2026-11-16, not after the commitment (2026-11-16)",
             "entries/2026-11-16-weekly-mirror.md:3: warning: front matter date '2026-11-15' disagrees with the file name's 2026-11-16; the file name wins",
             "entries/2026-11-16-weekly-mirror.md:9:5: error: duplicate id 'book-ana' in this entry",
-            "entries/2026-11-16-weekly-mirror.md:10:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
+            "entries/2026-11-16-weekly-mirror.md:10:25: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
             "entries/2026-11-16-weekly-mirror.md:11:4: error: impossible date '2026-02-30'",
             "entries/2026-11-16-weekly-mirror.md:12:3: error: not a date 'friday'; write it as YYYY-MM-DD",
             "entries/2026-11-16-weekly-mirror.md:13:3: error: impossible date '2026-11-31'",
@@ -115,7 +115,7 @@ import Testing
             "entries/dangling.md: warning: broken symlink (no such file or directory); not followed",
             "entries/outside: warning: symlink points outside the journal, to \(fixture.home.path); not followed",
             "journal.yml:3:1: error: 'stale-after-days' must be a positive whole number",
-            "journal.yml:4:1: error: unknown key 'review-day'; known keys: entries, commitment-tag, commitments, commitment-headings, stale-after-days, templates, default-template, max-entry-bytes",
+            "journal.yml:4:1: error: unknown key 'review-day'; known keys: entries, commitment-tag, commitments, commitment-headings, stale-after-days, templates, default-template, max-entry-bytes, fiscal-year-start",
         ]
     }
 

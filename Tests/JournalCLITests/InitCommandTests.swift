@@ -21,7 +21,7 @@ import Testing
         let config = try #require(scratch.read("journal.yml"))
         for key in [
             "entries", "commitment-tag", "commitments", "commitment-headings", "stale-after-days", "templates",
-            "default-template", "max-entry-bytes",
+            "default-template", "max-entry-bytes", "fiscal-year-start",
         ] {
             #expect(config.contains("\n\(key): "), "\(key)")
         }

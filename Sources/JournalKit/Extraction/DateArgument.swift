@@ -3,8 +3,9 @@
 public enum DateArgument {
     /// The forms accepted, for usage errors.
     public static let acceptedForms =
-        "YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago', 'N weeks ago', 'in N days', 'in N weeks', "
-        + "'next monday', 'last friday', or a phrase such as 'by friday' or 'by dec 4'"
+        "YYYY-MM-DD, today, yesterday, tomorrow, 'N days ago', 'N weeks ago', 'last friday', "
+        + "a weekday or day such as 'monday', 'dec 4' or 'the 15th' (the most recent one), "
+        + "or a phrase ahead such as 'next monday', 'in 2 weeks', 'by friday' or 'end of month'"
 
     /// Why a value was refused: what was given, what is wrong, and what is accepted.
     public struct Invalid: Error, Equatable, Sendable, CustomStringConvertible {
@@ -15,24 +16,23 @@ public enum DateArgument {
     }
 
     /// The day `text` names, or nil when it is not one of the accepted forms.
-    public static func parse(_ text: String, today: Day) -> Day? {
-        try? resolve(text, today: today)
+    public static func parse(_ text: String, today: Day, fiscalYearStart: Int = 1) -> Day? {
+        try? resolve(text, today: today, fiscalYearStart: fiscalYearStart)
     }
 
-    /// The day `text` names. The whole value must be one form: "friday please" is refused.
-    /// A bare phrase such as `friday` or `dec 4` reads as `by friday`, `by dec 4`: the next one.
-    public static func resolve(_ text: String, today: Day) throws(Invalid) -> Day {
-        let words = DatePhrase.words(of: text)
+    /// The day `text` names. The whole value must be one expression: "friday please" is refused.
+    /// A bare weekday or day (`monday`, `dec 4`, `the 15th`) is the most recent one on or before
+    /// today, as done dates are; `next …`, `in …`, `by …` and the other due-date forms count ahead.
+    public static func resolve(_ text: String, today: Day, fiscalYearStart: Int = 1) throws(Invalid) -> Day {
+        let words = DatePhrase.tokens(of: text).words
         guard !words.isEmpty else { throw Invalid(value: text, problem: "empty date") }
-        if words.count == 1, let resolution = DatePhrase.isoDate(words[0]) {
-            guard case .date(let day) = resolution else { throw Invalid(value: text, problem: "impossible date") }
-            return day
+        let matcher = DatePhrase.Matcher(words: words, base: today, fiscalYearStart: fiscalYearStart)
+        // Backwards first, then the same with `on` in front ("15th", "sat", "12/4"), then forwards.
+        let onCore = matcher.backwardCore(at: 0, .on).flatMap {
+            matcher.checked($0.0, at: 0, length: $0.1, prefixed: false)
         }
-        if let day = relative(words, today: today) { return day }
-        for candidate in [words, ["by"] + words] {
-            guard let (resolution, length) = DatePhrase.match(candidate, at: 0, base: today),
-                length == candidate.count
-            else { continue }
+        for match in [matcher.backward(at: 0), onCore, matcher.forward(at: 0)] {
+            guard let match, match.length == words.count, case .found(let resolution) = match.outcome else { continue }
             switch resolution {
             case .date(let day) where day.isRepresentable: return day
             case .date: throw Invalid(value: text, problem: "date out of range")
@@ -41,37 +41,5 @@ public enum DateArgument {
             }
         }
         throw Invalid(value: text, problem: "unknown date")
-    }
-
-    static func relative(_ words: [String], today: Day) -> Day? {
-        switch words.count {
-        case 1:
-            switch words[0] {
-            case "today": return today
-            case "yesterday": return today.adding(days: -1)
-            case "tomorrow": return today.adding(days: 1)
-            default: return nil
-            }
-        case 2:
-            guard let weekday = DatePhrase.weekdays[words[1]] else { return nil }
-            switch words[0] {
-            case "next":
-                let offset = (weekday - today.weekday + 7) % 7
-                return today.adding(days: offset == 0 ? 7 : offset)
-            case "last":
-                let offset = (today.weekday - weekday + 7) % 7
-                return today.adding(days: -(offset == 0 ? 7 : offset))
-            default: return nil
-            }
-        case 3:
-            guard words[2] == "ago", let count = DatePhrase.smallNumber(words[0]) else { return nil }
-            switch words[1] {
-            case "day", "days": return today.adding(days: -count)
-            case "week", "weeks": return today.adding(days: -count * 7)
-            default: return nil
-            }
-        default:
-            return nil
-        }
     }
 }

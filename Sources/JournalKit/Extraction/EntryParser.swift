@@ -80,8 +80,7 @@ public struct EntryParser: Sendable {
         return Result(entry: entry, diagnostics: diagnostics)
     }
 
-    // MERGE: read from the configuration once `fiscal-year-start` lands.
-    var fiscalYearStart: Int { 1 }
+    var fiscalYearStart: Int { config.fiscalYearStart }
 
     typealias Report = (SourceLocation?, Diagnostic.Severity, String) -> Void
     /// Where a phrase was written, searching from the item's first line; for warning columns.

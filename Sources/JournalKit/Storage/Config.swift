@@ -21,6 +21,8 @@ public struct Config: Hashable, Sendable {
     public var defaultTemplate = "daily"
     /// Larger entries are not parsed.
     public var maxEntryBytes = 2 * 1024 * 1024
+    /// The month (1 is January) the fiscal year starts in: quarters and "end of year" count from it.
+    public var fiscalYearStart = 1
 
     public init() {}
 
@@ -29,7 +31,7 @@ public struct Config: Hashable, Sendable {
     /// The keys in file order, with their defaults, for `journal init` and the docs.
     public static let keys = [
         "entries", "commitment-tag", "commitments", "commitment-headings", "stale-after-days", "templates",
-        "default-template", "max-entry-bytes",
+        "default-template", "max-entry-bytes", "fiscal-year-start",
     ]
 
     /// Parses `journal.yml`. Problems are errors naming the line and key; valid keys still apply.
@@ -107,10 +109,22 @@ public struct Config: Hashable, Sendable {
             case "stale-after-days": config.staleAfterDays = positive() ?? config.staleAfterDays
             case "max-entry-bytes": config.maxEntryBytes = positive() ?? config.maxEntryBytes
             case "default-template": config.defaultTemplate = text() ?? config.defaultTemplate
+            case "fiscal-year-start":
+                guard let month = YAMLReader.scalar(value).flatMap(Config.month) else {
+                    wrongType("a month name or number 1–12")
+                    continue
+                }
+                config.fiscalYearStart = month
             default:
                 error(line, column, "unknown key '\(key)'; known keys: \(keys.joined(separator: ", "))")
             }
         }
         return (config, diagnostics)
+    }
+
+    /// A month given as a name, a 3-letter abbreviation (any case) or a number 1–12.
+    static func month(_ text: String) -> Int? {
+        if let number = Int(text) { return (1...12).contains(number) ? number : nil }
+        return DatePhrase.months[text.lowercased()]
     }
 }

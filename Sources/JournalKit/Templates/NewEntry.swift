@@ -47,6 +47,8 @@ public enum JournalSkeleton {
         "templates": "Folder of this journal's own templates; they win over the built-ins of the same name.",
         "default-template": "The template 'journal new' uses when none is named.",
         "max-entry-bytes": "Entries larger than this are reported and not read.",
+        "fiscal-year-start":
+            "The month your fiscal year starts (a name or 1-12); quarters and 'end of year' in due dates count from it.",
     ]
 
     /// The default of `key` as YAML, or nil for a key this file does not know.
@@ -61,6 +63,7 @@ public enum JournalSkeleton {
         case "templates": return config.templates
         case "default-template": return config.defaultTemplate
         case "max-entry-bytes": return String(config.maxEntryBytes)
+        case "fiscal-year-start": return Day.monthNames[config.fiscalYearStart - 1]
         default: return nil
         }
     }

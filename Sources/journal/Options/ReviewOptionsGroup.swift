@@ -40,9 +40,11 @@ struct ReviewOptionsGroup: ParsableArguments {
 
     /// Review options from the flags and the journal's settings.
     func reviewOptions(config: Config) throws -> ReviewOptions {
-        var options = ReviewOptions(asOf: try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today)
-        options.since = try DateOption.parse(since, name: "--since")
-        options.until = try DateOption.parse(until, name: "--until")
+        let fiscal = config.fiscalYearStart
+        var options = ReviewOptions(
+            asOf: try DateOption.parse(asOf, name: "--as-of", fiscalYearStart: fiscal) ?? DateOption.today)
+        options.since = try DateOption.parse(since, name: "--since", fiscalYearStart: fiscal)
+        options.until = try DateOption.parse(until, name: "--until", fiscalYearStart: fiscal)
         options.person = person.map { $0.trimmingPrefix("@").lowercased() }
         options.tag = tag.map { $0.trimmingPrefix("#").lowercased() }
         options.staleAfterDays = config.staleAfterDays
@@ -61,10 +63,11 @@ enum DateOption {
     }()
 
     /// Nil when the option is absent; a usage error naming the option when it is invalid.
-    static func parse(_ value: String?, name: String) throws -> Day? {
+    /// Validation runs before the journal is read, with January quarters; `run` passes the journal's.
+    static func parse(_ value: String?, name: String, fiscalYearStart: Int = 1) throws -> Day? {
         guard let value else { return nil }
         do throws(DateArgument.Invalid) {
-            return try DateArgument.resolve(value, today: today)
+            return try DateArgument.resolve(value, today: today, fiscalYearStart: fiscalYearStart)
         } catch {
             throw ValidationError("\(name): \(error.description)")
         }

@@ -187,7 +187,7 @@ import Testing
             result.problems == [
                 "2:-: warning: front matter date '2026-11-19' disagrees with the file name's 2026-11-20; the file name wins",
                 "5:3: error: impossible date '2026-02-30'",
-                "6:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
+                "6:15: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'",
             ])
     }
 
@@ -306,7 +306,8 @@ import Testing
     @Test func ambiguousDateWarnsAndGivesNoDueDate() {
         let result = parse("- [ ] Call Ana by 12/4 #commit\n")
         #expect(result.commitments.first?.due == nil)
-        #expect(result.problems == ["1:3: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'"])
+        // A phrase's diagnostic points at the phrase itself.
+        #expect(result.problems == ["1:16: warning: ambiguous date '12/4'; write it as YYYY-MM-DD or 'by Dec 4'"])
     }
 
     @Test func unambiguousDateIsQuiet() {
@@ -321,14 +322,16 @@ import Testing
     ])
     func impossibleDateIsAnError(_ field: String) {
         let result = parse("- [ ] Call Ana \(field) #commit\n")
-        #expect(result.problems == ["1:3: error: impossible date '2026-02-30'"])
+        // A field's diagnostic points at the item; a phrase's at the phrase.
+        let column = field.hasPrefix("by") ? 16 : 3
+        #expect(result.problems == ["1:\(column): error: impossible date '2026-02-30'"])
         #expect(result.commitments.first?.due == nil)
         #expect(result.commitments.first?.doneOn == nil)
         #expect(result.commitments.first?.cancelledOn == nil)
     }
 
     @Test func impossibleMonthDayPhraseIsAnError() {
-        #expect(parse("- [ ] Call Ana by Feb 30 #commit\n").problems == ["1:3: error: impossible date 'feb 30'"])
+        #expect(parse("- [ ] Call Ana by Feb 30 #commit\n").problems == ["1:16: error: impossible date 'feb 30'"])
     }
 
     @Test func datesOutsideCommitmentsAreNotChecked() {
@@ -510,6 +513,7 @@ import Testing
 
     @Test func impossibleDateOnAFollowUpIsAnError() {
         let result = parseEntry("- [>] [[2026-11-20#a]] moved due:2026-02-30\n", stem: "2026-11-27")
+        // The error says it all; no second warning about a missing date.
         #expect(result.problems == ["1:3: error: impossible date '2026-02-30'"])
     }
 

@@ -275,6 +275,6 @@ import Testing
         #expect(parsed.box == .open)
         #expect(parsed.text == "Ship #commit by Friday now #commit")
         #expect(parsed.tags == ["commit"])
-        #expect(DatePhrase.first(in: parsed.phraseText, relativeTo: day("2026-11-20")) == nil)
+        #expect(DatePhrase.first(in: parsed.phraseText, relativeTo: day("2026-11-20"), direction: .forwards) == nil)
     }
 }

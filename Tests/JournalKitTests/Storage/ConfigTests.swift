@@ -16,6 +16,7 @@ import Testing
         #expect(config.staleAfterDays == 14)
         #expect(config.templates == "templates")
         #expect(config.defaultTemplate == "daily")
+        #expect(config.fiscalYearStart == 1)
     }
 
     @Test(arguments: ["", "\n", "# only a comment\n", "---\n", "---\n# entries: entries\n", "~\n"])
@@ -35,6 +36,7 @@ import Testing
             templates: prompts
             default-template: weekly-mirror
             max-entry-bytes: 1000
+            fiscal-year-start: April
 
             """
         let (config, problems) = Config.parse(yaml)
@@ -47,6 +49,17 @@ import Testing
         #expect(config.templates == "prompts")
         #expect(config.defaultTemplate == "weekly-mirror")
         #expect(config.maxEntryBytes == 1000)
+        #expect(config.fiscalYearStart == 4)
+    }
+
+    @Test(arguments: [
+        ("january", 1), ("April", 4), ("OCT", 10), ("sep", 9), ("sept", 9), ("December", 12), ("1", 1), ("10", 10),
+        ("12", 12), ("\"7\"", 7),
+    ])
+    func fiscalYearStartIsAMonthNameOrNumber(_ value: String, _ month: Int) {
+        let (config, problems) = Config.parse("fiscal-year-start: \(value)\n")
+        #expect(problems.isEmpty)
+        #expect(config.fiscalYearStart == month)
     }
 
     @Test func unknownKeyIsAnErrorNamingFileLineAndKey() {
@@ -73,6 +86,12 @@ import Testing
         ("entries: {a: b}\n", "'entries' must be a non-empty string"),
         ("entries: ../elsewhere\n", "'entries' must be a folder inside the journal"),
         ("templates: /etc\n", "'templates' must be a folder inside the journal"),
+        ("fiscal-year-start: 0\n", "'fiscal-year-start' must be a month name or number 1–12"),
+        ("fiscal-year-start: 13\n", "'fiscal-year-start' must be a month name or number 1–12"),
+        ("fiscal-year-start: Apri\n", "'fiscal-year-start' must be a month name or number 1–12"),
+        ("fiscal-year-start: Q2\n", "'fiscal-year-start' must be a month name or number 1–12"),
+        ("fiscal-year-start: [4]\n", "'fiscal-year-start' must be a month name or number 1–12"),
+        ("fiscal-year-start:\n", "'fiscal-year-start' must be a month name or number 1–12"),
     ])
     func wrongTypeIsAnErrorAtTheKeyLine(_ yaml: String, _ message: String) {
         let (config, diagnostics) = Config.parse("# settings\n" + yaml)
