@@ -211,16 +211,39 @@ final class ScratchJournal {
         try FileManager.default.removeItem(atPath: "\(journal.root)/templates/call-prep.md")
         let listing = try journal.run(["templates"])
         #expect(listing.status == 0)
+        // Daily differs from the current built-in; the other copies `init` made are identical.
         #expect(
             listing.stdout == """
-                call-prep      built-in  Call prep: NAME
-                daily          journal   Mine
-                one-on-one     journal   1:1 with NAME
-                weekly-mirror  journal   Weekly mirror, week NN
+                call-prep      built-in                                 Call prep: NAME
+                daily          journal (outdated copy of the built-in)  Mine
+                one-on-one     journal                                  1:1 with NAME
+                weekly-mirror  journal                                  Weekly mirror, week NN
 
                 """)
         let printed = try journal.run(["new", "--print", "--date", "2026-11-23"])
         #expect(printed.stdout.hasSuffix("mine 2026-11-23\n"))
+    }
+
+    /// Copies identical to the current built-ins are plain `journal`; one byte changed makes
+    /// an outdated copy, and a template of the journal's own name is never one.
+    @Test func templatesMarksOnlyCopiesThatDifferFromTheBuiltIn() throws {
+        let journal = try ScratchJournal()
+        let fresh = try journal.run(["templates"])
+        #expect(fresh.status == 0)
+        #expect(
+            fresh.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2)[1] } == [
+                "journal", "journal", "journal", "journal",
+            ])
+        #expect(!fresh.stdout.contains("outdated"))
+        let path = "templates/weekly-mirror.md"
+        try journal.write(path, (journal.read(path) ?? "") + "One more prompt of my own.\n")
+        try journal.write("templates/retro.md", "---\ntitle: Retro\n---\n")
+        let listing = try journal.run(["templates"])
+        #expect(listing.status == 0)
+        let lines = listing.stdout.split(separator: "\n")
+        #expect(
+            lines.filter { $0.contains("(outdated copy of the built-in)") }.map { $0.prefix(13) } == ["weekly-mirror"])
+        #expect(lines.contains { $0.hasPrefix("retro ") && !$0.contains("outdated") })
     }
 
     /// The installed binary carries its templates: a copy run from a folder with no source tree.
