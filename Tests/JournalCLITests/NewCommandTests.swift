@@ -125,6 +125,8 @@ final class ScratchJournal {
         #expect(result.status == 0)
         #expect(result.stdout == "\(journal.root)/\(entry)\n")
         #expect(!FileManager.default.fileExists(atPath: "\(journal.base)/editor-ran"))
+        // No editor ran, so nobody could write in it yet: it is kept for them to open.
+        #expect(journal.read(entry) != nil)
     }
 
     static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
@@ -154,6 +156,92 @@ final class ScratchJournal {
             ["-qec", command, "/dev/null"], executable: "/usr/bin/script", environment: ["EDITOR": editor])
         #expect(result.status == 2)
         #expect(result.stdout.contains("exited with status 4; the entry is kept"))
+        #expect(journal.read(entry) != nil)
+    }
+
+    /// Runs `journal new ARGS` on a terminal (through `script`) with `editor` as $EDITOR.
+    func runOnATerminal(_ journal: ScratchJournal, _ arguments: [String], editor: String) throws
+        -> JournalProcess.Result
+    {
+        let command = ([JournalProcess.binary.path, "new"] + arguments + ["--journal", journal.root])
+            .map { "'\($0)'" }.joined(separator: " ")
+        return try JournalProcess.run(
+            ["-qec", command, "/dev/null"], executable: "/usr/bin/script", environment: ["EDITOR": editor])
+    }
+
+    /// An editor that exits 0 without saving (`:q!`): the entry nobody wrote in is removed, with
+    /// the month and year folders this run made, and the journal is exactly as it was before.
+    @Test(.enabled(if: hasScript)) func anEntryLeftUnchangedIsNotKept() throws {
+        let journal = try ScratchJournal()
+        let snapshot = try FileSnapshot(of: URL(fileURLWithPath: journal.base))
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\(entry) left unchanged; not kept (use --keep to keep it)"))
+        #expect(!result.stdout.contains("commitments made"))
+        #expect(journal.read(entry) == nil)
+        #expect(journal.names("entries").isEmpty)
+        try snapshot.assertUnchanged()
+    }
+
+    /// A month folder that was already there stays, with the other entries in it.
+    @Test(.enabled(if: hasScript)) func anUnchangedEntryLeavesFoldersThatExisted() throws {
+        let journal = try ScratchJournal()
+        try journal.write("entries/2026/11/2026-11-20.md", "- [ ] Call @ana by Friday #commit\n")
+        let result = try runOnATerminal(
+            journal, ["one-on-one", "--with", "ana", "--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("2026-11-23-one-on-one-ana.md left unchanged; not kept"))
+        #expect(journal.names("entries/2026/11") == ["2026-11-20.md"])
+    }
+
+    /// Negative twin: an editor that writes in it keeps it, and the summary is printed.
+    @Test(.enabled(if: hasScript)) func anEntryWrittenInIsKept() throws {
+        let journal = try ScratchJournal()
+        let editor = try journal.script("append.sh", "printf 'A thought.\\n' >> \"$1\"\n")
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "sh '\(editor)'")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("not kept"))
+        #expect(result.stdout.contains("0 commitments made, 0 follow-ups recorded"))
+        #expect(journal.read(entry)?.hasSuffix("A thought.\n") == true)
+    }
+
+    @Test(.enabled(if: hasScript)) func keepKeepsAnUnchangedEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23", "--keep"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("not kept"))
+        #expect(result.stdout.contains("0 commitments made, 0 follow-ups recorded"))
+        #expect(journal.read(entry)?.hasPrefix("---\ntemplate: daily\n") == true)
+    }
+
+    /// An entry that existed before this run is never removed, even when the editor leaves it alone.
+    @Test(.enabled(if: hasScript)) func anExistingEntryIsNeverRemoved() throws {
+        let journal = try ScratchJournal()
+        try journal.write("entries/2026/11/2026-11-20.md", "older\n")
+        let rendered = try journal.run(["new", "--print", "--date", "2026-11-23"]).stdout
+        try journal.write(entry, rendered)
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("already exists; opening it as it is"))
+        #expect(!result.stdout.contains("not kept"))
+        #expect(journal.read(entry) == rendered)
+    }
+
+    /// An editor that fails keeps the entry it was given, unchanged as it is (exit 2).
+    @Test(.enabled(if: hasScript)) func aFailingEditorKeepsAnUnchangedEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "false")
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("the entry is kept at \(journal.root)/\(entry)"))
+        #expect(!result.stdout.contains("not kept"))
+        #expect(journal.read(entry)?.hasPrefix("---\ntemplate: daily\n") == true)
+    }
+
+    @Test func noEditKeepsTheEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", "2026-11-23"], environment: ["EDITOR": "true"])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("not kept"))
         #expect(journal.read(entry) != nil)
     }
 
