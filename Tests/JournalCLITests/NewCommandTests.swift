@@ -245,6 +245,28 @@ final class ScratchJournal {
         #expect(journal.read(entry) != nil)
     }
 
+    @Test func aFutureDateGetsANoteAndStillWorks() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", "2099-01-05"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "note: 2099-01-05 is in the future; the entry is dated then\n")
+        #expect(journal.read("entries/2099/01/2099-01-05.md")?.contains("date: 2099-01-05") == true)
+        let printed = try journal.run(["new", "--print", "--date", "next monday"])
+        #expect(
+            printed.stderr.hasPrefix("note: ")
+                && printed.stderr.hasSuffix(" is in the future; the entry is dated then\n"))
+    }
+
+    /// Negative twin: today and earlier dates get no note.
+    @Test func todayAndPastDatesGetNoNote() throws {
+        let journal = try ScratchJournal()
+        for date in ["today", "yesterday", "2026-11-23"] {
+            let result = try journal.run(["new", "--print", "--date", date])
+            #expect(result.status == 0)
+            #expect(!result.stderr.contains("note:"), "\(date)")
+        }
+    }
+
     @Test(arguments: ["../journal", "a/b", "/etc/passwd", "..", "Weekly"])
     func refusedTemplateNames(_ name: String) throws {
         let journal = try ScratchJournal()

@@ -8,7 +8,8 @@ extension JournalCommand {
             discussion: """
                 The entry goes to <entries>/YYYY/MM/YYYY-MM-DD[-TEMPLATE][-NAME].md (the daily \
                 template has no suffix), prefilled with the commitments still open as of its date. \
-                An entry that already exists is opened as it is: never overwritten, never appended to.
+                An entry that already exists is opened as it is: never overwritten, never appended to. \
+                A --date after today is allowed, with a note on stderr.
 
                 The editor is $VISUAL (unless TERM is dumb), then $EDITOR, then vi. Without a \
                 terminal on stdin and stdout, no editor is started and the path is printed.
@@ -60,6 +61,9 @@ extension JournalCommand {
         func run() throws {
             let root = try options.locate()
             let day = try DateOption.parse(date, name: "--date") ?? DateOption.today
+            if day > DateOption.today {
+                Output.errorLine("note: \(day) is in the future; the entry is dated then")
+            }
             let journal = Journal.load(root: root)
             let library = TemplateLibrary(root: root, config: journal.config)
             let name = template ?? journal.config.defaultTemplate
