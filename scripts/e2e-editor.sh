@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end test of `journal new` as a person uses it: tmux gives it a real terminal, a real
 # vi opens the new entry, keystrokes type a commitment and save, and `journal review` then
-# shows that commitment. Usage: scripts/e2e-editor.sh [path/to/journal]
+# shows that commitment. A second `journal new` is quit with `:q!`: that entry, never written
+# in, is removed with the month folder it needed. Usage: scripts/e2e-editor.sh [path/to/journal]
 set -euo pipefail
 
 JOURNAL_BIN=$(readlink -f "${1:-.build/debug/journal}")
@@ -21,6 +22,7 @@ work=$(mktemp -d)
 session="journal-e2e-$$"
 cleanup() {
     tmux kill-session -t "$session" 2>/dev/null || true
+    tmux kill-session -t "$session-quit" 2>/dev/null || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -29,24 +31,30 @@ journal="$work/journal"
 "$JOURNAL_BIN" init "$journal" >/dev/null
 commitment='- [ ] Ride along with @tom on his Brightline call by Friday #commit'
 
-# wait_for TEXT SECONDS: poll the pane until TEXT shows, or fail with what the pane shows.
+# wait_for TEXT SECONDS [SESSION]: poll the pane until TEXT shows, or fail with what it shows.
 wait_for() {
+    local pane=${3:-$session}
     local deadline=$((SECONDS + $2))
     while [ $SECONDS -lt $deadline ]; do
-        if tmux capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+        if tmux capture-pane -p -t "$pane" 2>/dev/null | grep -qF -- "$1"; then return 0; fi
         sleep 0.2
     done
     echo "e2e-editor: timed out waiting for '$1'; the pane shows:" >&2
-    tmux capture-pane -p -t "$session" >&2 || true
+    tmux capture-pane -p -t "$pane" >&2 || true
     exit 1
 }
 
-# A plain vi without the user's settings: `-u NONE` also puts the editor through the
-# `sh -c '<editor> "$@"'` path, since the value has spaces. The trailing `read` keeps the
-# pane open so the summary line can be read after the editor closes.
-tmux new-session -d -s "$session" -x 120 -y 40 \
-    "env -u VISUAL HOME='$work' TERM=xterm EDITOR='vi -u NONE -i NONE' \
-     '$JOURNAL_BIN' new --date 2026-11-23 --journal '$journal'; echo \"new exited \$?\"; read -r _"
+# start_new SESSION DATE: `journal new --date DATE` in a new tmux session. A plain vi without
+# the user's settings: `-u NONE` also puts the editor through the `sh -c '<editor> "$@"'`
+# path, since the value has spaces. The trailing `read` keeps the pane open so the lines
+# printed after the editor closes can be read.
+start_new() {
+    tmux new-session -d -s "$1" -x 120 -y 40 \
+        "env -u VISUAL HOME='$work' TERM=xterm EDITOR='vi -u NONE -i NONE' \
+         '$JOURNAL_BIN' new --date $2 --journal '$journal'; echo \"new exited \$?\"; read -r _"
+}
+
+start_new "$session" 2026-11-23
 wait_for 'template: daily' 20
 
 # To the end of the file, open a line, type the commitment, leave insert mode, save and quit.
@@ -67,4 +75,22 @@ grep -qxF -- "$commitment" "$entry" || { echo "e2e-editor: the commitment is not
 review=$("$JOURNAL_BIN" review --journal "$journal" --as-of 2026-11-23 --format json)
 grep -qF '"text": "Ride along with @tom on his Brightline call by Friday #commit"' <<<"$review" || {
     echo "e2e-editor: journal review does not show the commitment:" >&2; echo "$review" >&2; exit 1; }
-echo "e2e-editor: ok (vi typed a commitment; journal review shows it)"
+
+# A second entry, in a month with no folder yet, quit without saving: nothing is kept.
+start_new "$session-quit" 2026-12-01
+wait_for 'template: daily' 20 "$session-quit"
+tmux send-keys -t "$session-quit" Escape
+tmux send-keys -t "$session-quit" ':q!' Enter
+wait_for 'new exited' 20 "$session-quit"
+
+pane=$(tmux capture-pane -p -t "$session-quit")
+grep -qF 'new exited 0' <<<"$pane" || { echo "e2e-editor: journal new after :q! failed:" >&2; echo "$pane" >&2; exit 1; }
+grep -qF 'entries/2026/12/2026-12-01.md left unchanged; not kept (use --keep to keep it)' <<<"$pane" || {
+    echo "e2e-editor: no 'left unchanged' line after :q!:" >&2; echo "$pane" >&2; exit 1; }
+if grep -qF 'commitments made' <<<"$pane"; then
+    echo "e2e-editor: a summary was printed for an entry that was not kept:" >&2; echo "$pane" >&2; exit 1
+fi
+[ ! -e "$journal/entries/2026/12/2026-12-01.md" ] || { echo "e2e-editor: the :q! entry was kept" >&2; exit 1; }
+[ ! -e "$journal/entries/2026/12" ] || { echo "e2e-editor: the month folder made for it was kept" >&2; exit 1; }
+[ -f "$entry" ] || { echo "e2e-editor: the first entry is gone" >&2; exit 1; }
+echo "e2e-editor: ok (vi typed a commitment; journal review shows it; an entry quit with :q! is not kept)"

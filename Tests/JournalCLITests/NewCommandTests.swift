@@ -125,6 +125,8 @@ final class ScratchJournal {
         #expect(result.status == 0)
         #expect(result.stdout == "\(journal.root)/\(entry)\n")
         #expect(!FileManager.default.fileExists(atPath: "\(journal.base)/editor-ran"))
+        // No editor ran, so nobody could write in it yet: it is kept for them to open.
+        #expect(journal.read(entry) != nil)
     }
 
     static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
@@ -155,6 +157,114 @@ final class ScratchJournal {
         #expect(result.status == 2)
         #expect(result.stdout.contains("exited with status 4; the entry is kept"))
         #expect(journal.read(entry) != nil)
+    }
+
+    /// Runs `journal new ARGS` on a terminal (through `script`) with `editor` as $EDITOR.
+    func runOnATerminal(_ journal: ScratchJournal, _ arguments: [String], editor: String) throws
+        -> JournalProcess.Result
+    {
+        let command = ([JournalProcess.binary.path, "new"] + arguments + ["--journal", journal.root])
+            .map { "'\($0)'" }.joined(separator: " ")
+        return try JournalProcess.run(
+            ["-qec", command, "/dev/null"], executable: "/usr/bin/script", environment: ["EDITOR": editor])
+    }
+
+    /// An editor that exits 0 without saving (`:q!`): the entry nobody wrote in is removed, with
+    /// the month and year folders this run made, and the journal is exactly as it was before.
+    @Test(.enabled(if: hasScript)) func anEntryLeftUnchangedIsNotKept() throws {
+        let journal = try ScratchJournal()
+        let snapshot = try FileSnapshot(of: URL(fileURLWithPath: journal.base))
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\(entry) left unchanged; not kept (use --keep to keep it)"))
+        #expect(!result.stdout.contains("commitments made"))
+        #expect(journal.read(entry) == nil)
+        #expect(journal.names("entries").isEmpty)
+        try snapshot.assertUnchanged()
+    }
+
+    /// A month folder that was already there stays, with the other entries in it.
+    @Test(.enabled(if: hasScript)) func anUnchangedEntryLeavesFoldersThatExisted() throws {
+        let journal = try ScratchJournal()
+        try journal.write("entries/2026/11/2026-11-20.md", "- [ ] Call @ana by Friday #commit\n")
+        let result = try runOnATerminal(
+            journal, ["one-on-one", "--with", "ana", "--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("2026-11-23-one-on-one-ana.md left unchanged; not kept"))
+        #expect(journal.names("entries/2026/11") == ["2026-11-20.md"])
+    }
+
+    /// Negative twin: an editor that writes in it keeps it, and the summary is printed.
+    @Test(.enabled(if: hasScript)) func anEntryWrittenInIsKept() throws {
+        let journal = try ScratchJournal()
+        let editor = try journal.script("append.sh", "printf 'A thought.\\n' >> \"$1\"\n")
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "sh '\(editor)'")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("not kept"))
+        #expect(result.stdout.contains("0 commitments made, 0 follow-ups recorded"))
+        #expect(journal.read(entry)?.hasSuffix("A thought.\n") == true)
+    }
+
+    @Test(.enabled(if: hasScript)) func keepKeepsAnUnchangedEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23", "--keep"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("not kept"))
+        #expect(result.stdout.contains("0 commitments made, 0 follow-ups recorded"))
+        #expect(journal.read(entry)?.hasPrefix("---\ntemplate: daily\n") == true)
+    }
+
+    /// An entry that existed before this run is never removed, even when the editor leaves it alone.
+    @Test(.enabled(if: hasScript)) func anExistingEntryIsNeverRemoved() throws {
+        let journal = try ScratchJournal()
+        try journal.write("entries/2026/11/2026-11-20.md", "older\n")
+        let rendered = try journal.run(["new", "--print", "--date", "2026-11-23"]).stdout
+        try journal.write(entry, rendered)
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "true")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("already exists; opening it as it is"))
+        #expect(!result.stdout.contains("not kept"))
+        #expect(journal.read(entry) == rendered)
+    }
+
+    /// An editor that fails keeps the entry it was given, unchanged as it is (exit 2).
+    @Test(.enabled(if: hasScript)) func aFailingEditorKeepsAnUnchangedEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try runOnATerminal(journal, ["--date", "2026-11-23"], editor: "false")
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("the entry is kept at \(journal.root)/\(entry)"))
+        #expect(!result.stdout.contains("not kept"))
+        #expect(journal.read(entry)?.hasPrefix("---\ntemplate: daily\n") == true)
+    }
+
+    @Test func noEditKeepsTheEntry() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", "2026-11-23"], environment: ["EDITOR": "true"])
+        #expect(result.status == 0)
+        #expect(!result.stderr.contains("not kept"))
+        #expect(journal.read(entry) != nil)
+    }
+
+    @Test func aFutureDateGetsANoteAndStillWorks() throws {
+        let journal = try ScratchJournal()
+        let result = try journal.run(["new", "--no-edit", "--date", "2099-01-05"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "note: 2099-01-05 is in the future; the entry is dated then\n")
+        #expect(journal.read("entries/2099/01/2099-01-05.md")?.contains("date: 2099-01-05") == true)
+        let printed = try journal.run(["new", "--print", "--date", "next monday"])
+        #expect(
+            printed.stderr.hasPrefix("note: ")
+                && printed.stderr.hasSuffix(" is in the future; the entry is dated then\n"))
+    }
+
+    /// Negative twin: today and earlier dates get no note.
+    @Test func todayAndPastDatesGetNoNote() throws {
+        let journal = try ScratchJournal()
+        for date in ["today", "yesterday", "2026-11-23"] {
+            let result = try journal.run(["new", "--print", "--date", date])
+            #expect(result.status == 0)
+            #expect(!result.stderr.contains("note:"), "\(date)")
+        }
     }
 
     @Test(arguments: ["../journal", "a/b", "/etc/passwd", "..", "Weekly"])
@@ -211,16 +321,39 @@ final class ScratchJournal {
         try FileManager.default.removeItem(atPath: "\(journal.root)/templates/call-prep.md")
         let listing = try journal.run(["templates"])
         #expect(listing.status == 0)
+        // Daily differs from the current built-in; the other copies `init` made are identical.
         #expect(
             listing.stdout == """
-                call-prep      built-in  Call prep: NAME
-                daily          journal   Mine
-                one-on-one     journal   1:1 with NAME
-                weekly-mirror  journal   Weekly mirror, week NN
+                call-prep      built-in                                 Call prep: NAME
+                daily          journal (outdated copy of the built-in)  Mine
+                one-on-one     journal                                  1:1 with NAME
+                weekly-mirror  journal                                  Weekly mirror, week NN
 
                 """)
         let printed = try journal.run(["new", "--print", "--date", "2026-11-23"])
         #expect(printed.stdout.hasSuffix("mine 2026-11-23\n"))
+    }
+
+    /// Copies identical to the current built-ins are plain `journal`; one byte changed makes
+    /// an outdated copy, and a template of the journal's own name is never one.
+    @Test func templatesMarksOnlyCopiesThatDifferFromTheBuiltIn() throws {
+        let journal = try ScratchJournal()
+        let fresh = try journal.run(["templates"])
+        #expect(fresh.status == 0)
+        #expect(
+            fresh.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2)[1] } == [
+                "journal", "journal", "journal", "journal",
+            ])
+        #expect(!fresh.stdout.contains("outdated"))
+        let path = "templates/weekly-mirror.md"
+        try journal.write(path, (journal.read(path) ?? "") + "One more prompt of my own.\n")
+        try journal.write("templates/retro.md", "---\ntitle: Retro\n---\n")
+        let listing = try journal.run(["templates"])
+        #expect(listing.status == 0)
+        let lines = listing.stdout.split(separator: "\n")
+        #expect(
+            lines.filter { $0.contains("(outdated copy of the built-in)") }.map { $0.prefix(13) } == ["weekly-mirror"])
+        #expect(lines.contains { $0.hasPrefix("retro ") && !$0.contains("outdated") })
     }
 
     /// The installed binary carries its templates: a copy run from a folder with no source tree.

@@ -31,6 +31,14 @@ public struct Entry: Hashable, Sendable {
         self.expectations = expectations
     }
 
-    /// A weekly mirror review: by its template, or by a file name that says so.
-    public var isMirror: Bool { template == "weekly-mirror" || stem.lowercased().contains("mirror") }
+    /// A mirror review. The front matter's `template:` decides when there is one (`weekly-mirror`,
+    /// or any name ending in `-mirror`), so a call prep for a customer called MirrorWorks is not a
+    /// mirror; only an entry without it is judged by a file name containing `mirror`.
+    public var isMirror: Bool {
+        if let template {
+            let name = template.lowercased()
+            return name == "weekly-mirror" || name.hasSuffix("-mirror")
+        }
+        return stem.lowercased().contains("mirror")
+    }
 }

@@ -135,6 +135,19 @@ public struct TemplateLibrary: Sendable {
         return (byName.values.sorted { $0.name < $1.name }, problems.sorted())
     }
 
+    /// True for the journal's own file of a built-in's name whose text is not the current
+    /// built-in's: a copy `journal init` made from an older version, or one edited since. It
+    /// wins over the built-in, so it misses whatever the built-in gained. Line endings aside,
+    /// the text must match byte for byte to count as current.
+    public func isOutdatedCopy(_ template: PromptTemplate) -> Bool {
+        guard template.source == .journal, let builtIn = builtIns[template.name] else { return false }
+        return Self.normalizedLineEndings(template.text) != Self.normalizedLineEndings(builtIn)
+    }
+
+    static func normalizedLineEndings(_ text: String) -> String {
+        text.replacing("\r\n", with: "\n")
+    }
+
     func relativePath(_ name: String) -> String {
         relativeFolder.isEmpty ? "\(name).md" : "\(relativeFolder)/\(name).md"
     }

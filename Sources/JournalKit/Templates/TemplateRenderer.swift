@@ -108,6 +108,37 @@ public struct TemplateRenderer: Sendable {
         }.map(\.0)
     }
 
+    /// How far ahead of the entry's date `dueFollowups` looks: a week, the entry's date included.
+    public static let dueWithinDays = 7
+
+    /// `followups` narrowed to the commitments for the request's person (those whose people
+    /// include them), in the same order; empty without a person.
+    public func personFollowups(for request: TemplateRequest) -> [Followup] {
+        Self.forPerson(followups(for: request), request)
+    }
+
+    /// `followups` narrowed to what needs attention now: missed, stale, or open and due within
+    /// `dueWithinDays` of the entry's date (inclusive), in the same order.
+    public func dueFollowups(for request: TemplateRequest) -> [Followup] {
+        Self.due(followups(for: request), request)
+    }
+
+    static func forPerson(_ followups: [Followup], _ request: TemplateRequest) -> [Followup] {
+        guard let person = request.person else { return [] }
+        return followups.filter { $0.people.contains(person) }
+    }
+
+    static func due(_ followups: [Followup], _ request: TemplateRequest) -> [Followup] {
+        let horizon = request.date.adding(days: dueWithinDays)
+        return followups.filter { followup in
+            switch followup.status {
+            case .missed, .stale: return true
+            case .open: return followup.due.map { $0 <= horizon } ?? false
+            case .kept, .released: return false
+            }
+        }
+    }
+
     /// Days from the latest weekly mirror before the day, or nil when there is none.
     public func daysSinceMirror(before date: Day) -> Int? {
         entries.filter { $0.isMirror && $0.date < date }.map(\.date).max().map { date.days(since: $0) }
@@ -137,6 +168,12 @@ public struct TemplateRenderer: Sendable {
         variables["hasFollowups"] = !followups.isEmpty
         variables["overdueCount"] = followups.count { $0.overdue }
         variables["hasOverdue"] = followups.contains { $0.overdue }
+        let personFollowups = Self.forPerson(followups, request)
+        variables["personFollowups"] = personFollowups.map(Self.variables)
+        variables["hasPersonFollowups"] = !personFollowups.isEmpty
+        let dueFollowups = Self.due(followups, request)
+        variables["dueFollowups"] = dueFollowups.map(Self.variables)
+        variables["hasDueFollowups"] = !dueFollowups.isEmpty
         return try Self.compile(source, path: template.path).render(variables)
     }
 

@@ -8,10 +8,18 @@ extension JournalCommand {
             discussion: """
                 The entry goes to <entries>/YYYY/MM/YYYY-MM-DD[-TEMPLATE][-NAME].md (the daily \
                 template has no suffix), prefilled with the commitments still open as of its date. \
-                An entry that already exists is opened as it is: never overwritten, never appended to.
+                An entry that already exists is opened as it is: never overwritten, never appended to. \
+                A --date after today is allowed, with a note on stderr.
 
                 The editor is $VISUAL (unless TERM is dumb), then $EDITOR, then vi. Without a \
                 terminal on stdin and stdout, no editor is started and the path is printed.
+
+                When the editor exits 0 and the entry this run created is exactly as it was \
+                written (same file, size, modification time and bytes), nobody wrote in it: it is \
+                removed, with the YYYY/MM folders this run created if they are empty again. \
+                --keep keeps it; --no-edit always keeps it. An entry that already existed is never \
+                removed. An editor that returns at once (code without --wait) sees the file \
+                removed; saving it there later creates it again.
 
                 Exit status: 0 ok; 1 the template or the finished entry has errors; 2 usage or \
                 environment error, including an editor that fails (the entry is kept).
@@ -38,6 +46,9 @@ extension JournalCommand {
         @Flag(help: "Print the rendered entry to stdout and create nothing.")
         var print = false
 
+        @Flag(help: "Keep the new entry even when the editor leaves it exactly as it was written.")
+        var keep = false
+
         func validate() throws {
             _ = try DateOption.parse(date, name: "--date")
             if noEdit && print { throw ValidationError("--no-edit and --print cannot be used together") }
@@ -50,6 +61,9 @@ extension JournalCommand {
         func run() throws {
             let root = try options.locate()
             let day = try DateOption.parse(date, name: "--date") ?? DateOption.today
+            if day > DateOption.today {
+                Output.errorLine("note: \(day) is in the future; the entry is dated then")
+            }
             let journal = Journal.load(root: root)
             let library = TemplateLibrary(root: root, config: journal.config)
             let name = template ?? journal.config.defaultTemplate
@@ -69,16 +83,23 @@ extension JournalCommand {
                 Output.print(TerminalText.escapeLines(rendered))
                 return
             }
+            // Held open from creation through the editor run, to tell afterwards whether anyone
+            // wrote in it; nil for an entry that already existed, which is never removed.
+            var created: CreatedFile?
+            var folders: [CreatedFolder] = []
             if FileReader.exists(path) {
                 Output.errorLine("\(relative) already exists; opening it as it is")
             } else {
                 let text = try render(prompt, journal: journal, day: day, relative: relative, person: person)
                 do {
-                    try SafeFileWriter.createFolders(String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
-                    if try SafeFileWriter().create(path, bytes: Array(text.utf8)) == .existed {
+                    folders = try SafeFileWriter.createMissingFolders(
+                        String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]))
+                    created = try SafeFileWriter().createAndHold(path, bytes: Array(text.utf8))
+                    if created == nil {
                         Output.errorLine("\(relative) was created by someone else just now; opening it as it is")
                     }
                 } catch {
+                    _ = UnchangedFileRemover().removeEmptyFolders(folders)
                     Output.error(error.description)
                     throw ExitCode(2)
                 }
@@ -94,6 +115,20 @@ extension JournalCommand {
             } catch {
                 Output.error("\(error); the entry is kept at \(path)")
                 throw ExitCode(2)
+            }
+            if let created, !keep {
+                let outcome: UnchangedFileRemover.Outcome
+                do {
+                    outcome = try UnchangedFileRemover().removeIfUnchanged(created, folders: folders)
+                } catch {
+                    Output.error("\(error); the entry is kept at \(path)")
+                    throw ExitCode(2)
+                }
+                if case .removed = outcome {
+                    Output.errorLine(
+                        TerminalText.escape("\(relative) left unchanged; not kept (use --keep to keep it)"))
+                    return
+                }
             }
             try summarize(root: root, relative: relative)
         }

@@ -8,7 +8,9 @@ extension JournalCommand {
             discussion: """
                 A name resolves to the journal's templates/NAME.md first, then to the built-in \
                 template of that name. Each line shows the name, where it comes from (journal or \
-                built-in) and its title.
+                built-in) and its title. A journal file named like a built-in whose text differs \
+                from the current built-in is shown as "journal (outdated copy of the built-in)": \
+                it wins, so it lacks what the built-in has gained; delete it to use the built-in.
 
                 Exit status: 0 ok; 1 a template has a mustache error or cannot be used; 2 usage error.
                 """
@@ -19,12 +21,15 @@ extension JournalCommand {
         func run() throws {
             let root = try options.locate()
             let journal = Journal.load(root: root)
-            let (templates, problems) = TemplateLibrary(root: root, config: journal.config).list()
+            let library = TemplateLibrary(root: root, config: journal.config)
+            let (templates, problems) = library.list()
             var findings = problems
             let width = templates.map(\.name.count).max() ?? 0
-            for template in templates {
+            let sources = templates.map { Self.source(of: $0, in: library) }
+            let sourceWidth = sources.map(\.count).max() ?? 0
+            for (template, source) in zip(templates, sources) {
                 let name = template.name.padding(to: width)
-                let source = template.source.rawValue.padding(to: 8)
+                let source = source.padding(to: sourceWidth)
                 Output.print(TerminalText.escape("\(name)  \(source)  \(template.displayTitle ?? "")") + "\n")
                 do {
                     try TemplateRenderer.validate(template)
@@ -34,6 +39,11 @@ extension JournalCommand {
             }
             Output.diagnostics(findings.sorted(), color: options.colorEnabled(for: 2))
             if !findings.isEmpty { throw ExitCode.failure }
+        }
+
+        /// `built-in`, `journal`, or `journal (outdated copy of the built-in)`.
+        static func source(of template: PromptTemplate, in library: TemplateLibrary) -> String {
+            library.isOutdatedCopy(template) ? "journal (outdated copy of the built-in)" : template.source.rawValue
         }
 
         static func diagnostic(_ error: TemplateError, path: String) -> Diagnostic {

@@ -70,6 +70,34 @@ final class FaultyFileSystem: FileSystem {
     }
 
     func exists(_ path: String) -> Bool { real.exists(path) }
+
+    func openReadOnly(_ path: String) throws(FileSystemError) -> Int32 {
+        try record("openReadOnly")
+        return try real.openReadOnly(path)
+    }
+
+    func status(_ fd: Int32) throws(FileSystemError) -> FileStatus {
+        try record("fstat")
+        return try real.status(fd)
+    }
+
+    func status(atPath path: String) throws(FileSystemError) -> FileStatus {
+        try record("lstat")
+        return try real.status(atPath: path)
+    }
+
+    func read(_ fd: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(FileSystemError) -> Int {
+        try record("pread")
+        if case .shortWrites(let limit) = fault {
+            return try real.read(fd, at: offset, into: UnsafeMutableRawBufferPointer(rebasing: buffer.prefix(limit)))
+        }
+        return try real.read(fd, at: offset, into: buffer)
+    }
+
+    func removeFolder(_ path: String) throws(FileSystemError) {
+        try record("rmdir")
+        try real.removeFolder(path)
+    }
 }
 
 @Suite struct SafeFileWriterTests {
@@ -139,6 +167,13 @@ final class FaultyFileSystem: FileSystem {
             func unlink(_ p: String) throws(FileSystemError) { try real.unlink(p) }
             func fsyncFolder(_ p: String) throws(FileSystemError) { try real.fsyncFolder(p) }
             func exists(_ p: String) -> Bool { real.exists(p) }
+            func openReadOnly(_ p: String) throws(FileSystemError) -> Int32 { try real.openReadOnly(p) }
+            func status(_ fd: Int32) throws(FileSystemError) -> FileStatus { try real.status(fd) }
+            func status(atPath p: String) throws(FileSystemError) -> FileStatus { try real.status(atPath: p) }
+            func read(_ fd: Int32, at o: Int, into b: UnsafeMutableRawBufferPointer) throws(FileSystemError) -> Int {
+                try real.read(fd, at: o, into: b)
+            }
+            func removeFolder(_ p: String) throws(FileSystemError) { try real.removeFolder(p) }
         }
         #expect(try SafeFileWriter(fileSystem: RacingFileSystem(path: path)).create(path, bytes: text) == .existed)
         #expect(folder.read("entry.md") == "winner")
@@ -224,7 +259,66 @@ final class FaultyFileSystem: FileSystem {
         let folder = try TemporaryFolder()
         let system = FaultyFileSystem(.shortWrites(1 << 20))
         _ = try SafeFileWriter(fileSystem: system).create("\(folder.path)/entry.md", bytes: text)
-        #expect(system.calls.withLock { $0 } == ["open", "write", "fsync", "close", "link", "unlink", "fsyncFolder"])
+        // The read-only descriptor is opened on the temporary before its name appears, checked
+        // to be the file written, and its status taken once the file has its one final name.
+        #expect(
+            system.calls.withLock { $0 } == [
+                "open", "write", "fsync", "openReadOnly", "fstat", "fstat", "close", "link", "unlink", "fsyncFolder",
+                "fstat", "close",
+            ])
+    }
+
+    // MARK: The created file, held open
+
+    @Test func createAndHoldHandsBackTheFileItCreated() throws {
+        let folder = try TemporaryFolder()
+        let path = "\(folder.path)/entry.md"
+        let file = try #require(try SafeFileWriter().createAndHold(path, bytes: text))
+        #expect(file.path == path)
+        #expect(file.bytes == text)
+        let named = try POSIXFileSystem().status(atPath: path)
+        #expect(file.status == named)
+        #expect(file.status.kind == .file && file.status.links == 1 && file.status.size == text.count)
+        #expect(fcntl(file.descriptor, F_GETFL) & O_ACCMODE == O_RDONLY)
+        var buffer = [UInt8](repeating: 0, count: text.count)
+        #expect(pread(file.descriptor, &buffer, buffer.count, 0) == text.count)
+        #expect(buffer == text)
+        #expect(folder.names() == ["entry.md"])
+    }
+
+    @Test func createAndHoldGivesNothingForAnExistingFile() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("entry.md", "theirs")
+        #expect(try SafeFileWriter().createAndHold("\(folder.path)/entry.md", bytes: text) == nil)
+        #expect(folder.read("entry.md") == "theirs")
+    }
+
+    /// The descriptor lives as long as the `CreatedFile`, and no longer.
+    @Test func theHeldDescriptorIsClosedWithTheFile() throws {
+        let folder = try TemporaryFolder()
+        var file = try SafeFileWriter().createAndHold("\(folder.path)/entry.md", bytes: text)
+        let fd = try #require(file?.descriptor)
+        #expect(fcntl(fd, F_GETFD) != -1)
+        file = nil
+        #expect(fcntl(fd, F_GETFD) == -1)
+    }
+
+    @Test func withoutHardLinksTheFileIsStillHeld() throws {
+        let folder = try TemporaryFolder()
+        let path = "\(folder.path)/entry.md"
+        let system = FaultyFileSystem(.fail(call: "link", code: EPERM))
+        let file = try #require(try SafeFileWriter(fileSystem: system).createAndHold(path, bytes: text))
+        #expect(file.status == (try POSIXFileSystem().status(atPath: path)))
+        #expect(folder.names() == ["entry.md"])
+    }
+
+    @Test func aFailureToOpenTheReadOnlyDescriptorLeavesNothing() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: JournalError.self) {
+            try SafeFileWriter(fileSystem: FaultyFileSystem(.fail(call: "openReadOnly", code: EMFILE))).createAndHold(
+                "\(folder.path)/entry.md", bytes: text)
+        }
+        #expect(folder.names().isEmpty)
     }
 
     /// Without hard links (exFAT, some shares) the file is created in place, still exclusively.
@@ -237,8 +331,22 @@ final class FaultyFileSystem: FileSystem {
         #expect(folder.names() == ["entry.md"])
         try folder.write("other.md", "theirs")
         #expect(
-            try SafeFileWriter(fileSystem: system).createInPlace("\(folder.path)/other.md", bytes: text) == .existed)
+            try SafeFileWriter(fileSystem: system).createInPlace("\(folder.path)/other.md", bytes: text) == nil)
         #expect(folder.read("other.md") == "theirs")
+    }
+
+    @Test func createMissingFoldersReturnsOnlyTheFoldersItMade() throws {
+        let folder = try TemporaryFolder()
+        try folder.folder("entries")
+        let made = try SafeFileWriter.createMissingFolders("\(folder.path)/entries/2026/11")
+        #expect(made.map(\.path) == ["\(folder.path)/entries/2026", "\(folder.path)/entries/2026/11"])
+        #expect(made.allSatisfy { $0.status.kind == .folder })
+        #expect(made.last?.status == (try POSIXFileSystem().status(atPath: "\(folder.path)/entries/2026/11")))
+        #expect(try SafeFileWriter.createMissingFolders("\(folder.path)/entries/2026/11").isEmpty)
+        #expect(
+            try SafeFileWriter.createMissingFolders("\(folder.path)/entries/2026/12").map(\.path) == [
+                "\(folder.path)/entries/2026/12"
+            ])
     }
 
     @Test func createFoldersMakesParentsAndAcceptsExistingOnes() throws {

@@ -54,8 +54,10 @@ import Testing
 
             ## Follow-through
 
-            What became of each of these? Mark it `[x]` kept, `[-]` released (and say why), or `[>]` with
-            the new date I have agreed. Overdue: 2.
+            What became of each of these? Overdue: 2.
+            Mark each `[x]` and the day you did it, like `done Friday`; `[-]` released and why; `[>]` with
+            the new date, like `moved to Dec 20`. Write what happened after the link; a line left as `[ ]`
+            with nothing after its link records nothing.
 
             - [ ] Call @ana about the Q4 pipeline by Nov 20 #pipeline (due Fri 20 Nov, 3 days overdue) [2026-11-16](2026-11-16-weekly-mirror.md#call-ana-about-the-q4)
             - [ ] Review @li's territory plan with her #commit (no due date, quiet for 34 days) [2026-10-20](../10/2026-10-20.md#review-li-s-territory-plan)
@@ -98,10 +100,12 @@ import Testing
 
             ## Follow-through
 
+            Overdue, or due within a week. Mark `[x]` done, `[-]` released or `[>]` with the new date, and
+            write what happened after the link; a line left as `[ ]` with nothing after its link records
+            nothing.
+
             - [ ] Call @ana about the Q4 pipeline by Nov 20 #pipeline (due Fri 20 Nov, 3 days overdue) [2026-11-16](2026-11-16-weekly-mirror.md#call-ana-about-the-q4)
             - [ ] Review @li's territory plan with her #commit (no due date, quiet for 34 days) [2026-10-20](../10/2026-10-20.md#review-li-s-territory-plan)
-            - [ ] Get @ana a seat on the negotiation course by Dec 4 #commit #coaching (due Fri 4 Dec) [2026-11-19](2026-11-19-one-on-one-ana.md#get-ana-a-seat-on)
-            - [ ] Log my own calls in the CRM the same day #crm (no due date) [2026-11-16](2026-11-16-weekly-mirror.md#log-my-own-calls-in)
 
             ## Commitments
 
@@ -142,12 +146,12 @@ import Testing
 
             ## Follow-through
 
-            What became of what I promised before? Promises to @ana come first.
+            What became of what I promised @ana before? Mark each `[x]` and the day you did it, like
+            `done Friday`; `[-]` released and why; `[>]` with the new date, like `moved to Dec 20`. Write
+            what happened after the link; a line left as `[ ]` with nothing after its link records nothing.
 
             - [ ] Call @ana about the Q4 pipeline by Nov 20 #pipeline (due Fri 20 Nov, 3 days overdue) [2026-11-16](2026-11-16-weekly-mirror.md#call-ana-about-the-q4)
             - [ ] Get @ana a seat on the negotiation course by Dec 4 #commit #coaching (due Fri 4 Dec) [2026-11-19](2026-11-19-one-on-one-ana.md#get-ana-a-seat-on)
-            - [ ] Review @li's territory plan with her #commit (no due date, quiet for 34 days) [2026-10-20](../10/2026-10-20.md#review-li-s-territory-plan)
-            - [ ] Log my own calls in the CRM the same day #crm (no due date) [2026-11-16](2026-11-16-weekly-mirror.md#log-my-own-calls-in)
 
             """#
         #expect(try render("one-on-one", person: "ana") == expected)
@@ -190,6 +194,40 @@ import Testing
 
             """#
         #expect(try render("call-prep", person: "brightline") == expected)
+    }
+
+    /// Without `--with` the one-on-one lists everything still owed, as `followups` does.
+    @Test func oneOnOneWithoutAPerson() throws {
+        let expected = #"""
+            ## Follow-through
+
+            What became of what I promised before? Mark each `[x]` and the day you did it, like
+            `done Friday`; `[-]` released and why; `[>]` with the new date, like `moved to Dec 20`. Write
+            what happened after the link; a line left as `[ ]` with nothing after its link records nothing.
+
+            - [ ] Call @ana about the Q4 pipeline by Nov 20 #pipeline (due Fri 20 Nov, 3 days overdue) [2026-11-16](2026-11-16-weekly-mirror.md#call-ana-about-the-q4)
+            - [ ] Review @li's territory plan with her #commit (no due date, quiet for 34 days) [2026-10-20](../10/2026-10-20.md#review-li-s-territory-plan)
+            - [ ] Get @ana a seat on the negotiation course by Dec 4 #commit #coaching (due Fri 4 Dec) [2026-11-19](2026-11-19-one-on-one-ana.md#get-ana-a-seat-on)
+            - [ ] Log my own calls in the CRM the same day #crm (no due date) [2026-11-16](2026-11-16-weekly-mirror.md#log-my-own-calls-in)
+
+            """#
+        let text = try render("one-on-one", person: nil)
+        #expect(text.hasSuffix(expected))
+    }
+
+    /// With a person owed nothing open, and for a daily with nothing due, a line says so.
+    @Test func emptyFollowThroughSaysSo() throws {
+        #expect(
+            try render("one-on-one", person: "tom").hasSuffix(
+                "## Follow-through\n\nNothing open for @tom from earlier entries.\n"))
+        let renderer = TemplateRenderer(entries: [], config: Config(), journalName: "j")
+        let path = NewEntry.path(config: Config(), date: TemplateFixture.date, template: "daily", person: nil)
+        let daily = try renderer.render(
+            TemplateFixture.builtIn("daily"), TemplateRequest(date: TemplateFixture.date, entryPath: path))
+        #expect(daily.contains("## Follow-through\n\nNothing overdue or due within a week.\n\n## Commitments\n"))
+        let mirror = try renderer.render(
+            TemplateFixture.builtIn("weekly-mirror"), TemplateRequest(date: TemplateFixture.date, entryPath: path))
+        #expect(mirror.contains("## Follow-through\n\nNothing open from earlier entries.\n\n## Commitments\n"))
     }
 
     @Test func sameJournalAndDateGiveTheSameBytes() throws {

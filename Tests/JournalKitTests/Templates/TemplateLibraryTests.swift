@@ -90,6 +90,28 @@ import Testing
         #expect(listing.problems.map(\.path) == ["templates/Bad Name.md"])
     }
 
+    @Test func aCopyThatDiffersFromTheBuiltInIsOutdated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("templates/daily.md", (builtIns["daily"] ?? "") + "my own line\n")
+        let copy = try library(folder).resolve("daily")
+        #expect(library(folder).isOutdatedCopy(copy))
+    }
+
+    /// Negative twins: an identical copy (line endings aside), the built-in itself, and a
+    /// journal template no built-in shares a name with are never outdated copies.
+    @Test func currentCopiesBuiltInsAndOwnTemplatesAreNotOutdated() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("templates/daily.md", builtIns["daily"] ?? "")
+        try folder.write("templates/retro.md", "mine")
+        let library = library(folder)
+        #expect(!library.isOutdatedCopy(try library.resolve("daily")))
+        #expect(!library.isOutdatedCopy(try library.resolve("retro")))
+        try folder.write("templates/daily.md", (builtIns["daily"] ?? "").replacing("\n", with: "\r\n"))
+        #expect(!library.isOutdatedCopy(try library.resolve("daily")))
+        try FileManager.default.removeItem(atPath: "\(folder.path)/templates/daily.md")
+        #expect(!library.isOutdatedCopy(try library.resolve("daily")))
+    }
+
     @Test func everyBuiltInParsesAndNamesItself() throws {
         for name in BuiltInTemplates.names {
             let template = PromptTemplate(

@@ -54,6 +54,78 @@ import Testing
         #expect(followups.map(\.mentionsPerson) == [true, false, false, false])
     }
 
+    // MARK: personFollowups and dueFollowups
+
+    @Test func personFollowupsAreOnlyTheCommitmentsForThatPerson() {
+        let renderer = TemplateFixture.renderer
+        let ana = TemplateRequest(date: TemplateFixture.date, entryPath: entryPath, person: "ana")
+        #expect(
+            renderer.personFollowups(for: ana).map(\.ref) == [
+                "2026-11-16-weekly-mirror#call-ana-about-the-q4", "2026-11-19-one-on-one-ana#get-ana-a-seat-on",
+            ])
+        let li = TemplateRequest(date: TemplateFixture.date, entryPath: entryPath, person: "li")
+        #expect(renderer.personFollowups(for: li).map(\.ref) == ["2026-10-20#review-li-s-territory-plan"])
+        // followups keeps every commitment, the person's first.
+        #expect(renderer.followups(for: li).count == 4)
+    }
+
+    /// Negative twins: no person, or a person with nothing open (Tom's one commitment is kept).
+    @Test func personFollowupsAreEmptyWithoutAPersonOrForOneOwedNothing() throws {
+        let renderer = TemplateFixture.renderer
+        #expect(
+            renderer.personFollowups(for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath)).isEmpty)
+        let tom = TemplateRequest(date: TemplateFixture.date, entryPath: entryPath, person: "tom")
+        #expect(renderer.personFollowups(for: tom).isEmpty)
+        let text =
+            "{{#hasPersonFollowups}}some{{/hasPersonFollowups}}{{^hasPersonFollowups}}none{{/hasPersonFollowups}}"
+        #expect(try render(text, person: "tom") == "none")
+        #expect(try render(text) == "none")
+        #expect(try render(text, person: "li") == "some")
+        #expect(
+            try render("{{#personFollowups}}{{ref}} {{/personFollowups}}", person: "li")
+                == "2026-10-20#review-li-s-territory-plan ")
+    }
+
+    @Test func dueFollowupsAreMissedStaleOrDueWithinAWeek() {
+        let due = TemplateFixture.renderer.dueFollowups(
+            for: TemplateRequest(date: TemplateFixture.date, entryPath: entryPath))
+        // The open one due Dec 4 (11 days on) and the open one without a date are left out.
+        #expect(
+            due.map(\.ref) == [
+                "2026-11-16-weekly-mirror#call-ana-about-the-q4", "2026-10-20#review-li-s-territory-plan",
+            ])
+        #expect(due.map(\.status) == [.missed, .stale])
+    }
+
+    /// The week is inclusive: due on the entry's date or seven days after is in, eight days after is out.
+    @Test func dueFollowupsLookSevenDaysAheadInclusive() throws {
+        let source = """
+            ## Commitments
+
+            - [ ] Due on the day by Nov 23
+            - [ ] Due at the edge by Nov 30
+            - [ ] Due a day past the edge by Dec 1
+            - [ ] Open with no date at all
+            """
+        let made = try #require(parseEntry(source, stem: "2026-11-20", path: "entries/2026/11/2026-11-20.md").entry)
+        let renderer = TemplateRenderer(entries: [made], config: Config(), journalName: "j")
+        let request = TemplateRequest(date: day("2026-11-23"), entryPath: "entries/2026/11/2026-11-23.md")
+        #expect(renderer.dueFollowups(for: request).map(\.due) == [day("2026-11-23"), day("2026-11-30")])
+        #expect(renderer.followups(for: request).count == 4)
+        let text = "{{#dueFollowups}}{{due}} {{/dueFollowups}}{{^hasDueFollowups}}nothing due{{/hasDueFollowups}}"
+        #expect(try renderer.render(template(text), request) == "2026-11-23 2026-11-30 ")
+        let earlier = TemplateRequest(date: day("2026-11-21"), entryPath: "entries/2026/11/2026-11-21.md")
+        #expect(try renderer.render(template(text), earlier) == "2026-11-23 ")
+        let none = TemplateRenderer(entries: [], config: Config(), journalName: "j")
+        #expect(try none.render(template(text), request) == "nothing due")
+    }
+
+    /// `followups` keeps its meaning, so a journal's copy of an older built-in still renders.
+    @Test func followupsStillListEverythingOwed() throws {
+        let old = "{{#followups}}- [ ] {{text}} ({{summary}}) {{link}}\n{{/followups}}"
+        #expect(try render(old, person: "ana").split(separator: "\n").count == 4)
+    }
+
     @Test func commitmentsMadeOnTheDayItselfAreLeftOut() {
         let followups = TemplateFixture.renderer.followups(
             for: TemplateRequest(date: day("2026-11-19"), entryPath: entryPath))
