@@ -259,6 +259,9 @@ extension DatePhrase {
         "day", "days", "week", "weeks", "month", "months", "quarter", "year", "half", "time", "round",
     ]
 
+    /// Words after which a day is the one something was owed: never a done date.
+    static let owedWords: Set<String> = ["promised", "planned", "scheduled", "meant", "supposed", "expected"]
+
     /// `in`, `by`, … never start a done date; in backward reading their expression is skipped.
     static let forwardOnlyStarts: Set<String> = ["by", "in", "within", "due", "until", "before", "next"]
 
@@ -456,6 +459,13 @@ extension DatePhrase {
                 if let match = forward(at: index) { return match }
                 return backward(at: index).map { Match(outcome: .skipped, length: $0.length) }
             case .backwards:
+                // "I'd promised Friday", "it was meant for Monday": the day it was owed, not done.
+                if owedWords.contains(self[index]) {
+                    let next = index + (self[index + 1] == "for" ? 2 : 1)
+                    if let owed = forward(at: next) ?? backward(at: next) {
+                        return Match(outcome: .skipped, length: next - index + owed.length)
+                    }
+                }
                 if let match = backward(at: index) { return match }
                 return forwardOnly(at: index).map { Match(outcome: .skipped, length: $0.length) }
             }

@@ -150,8 +150,9 @@ extension JournalCommand {
             let journal = Journal.load(root: root)
             let entry = journal.entries.first { $0.path == relative }
             let made = entry?.commitments.count ?? 0
-            // Prefilled `[ ]` lines record nothing until their box is changed.
-            let recorded = entry?.followUps.count { $0.box != .open } ?? 0
+            // Decisions, and `[ ]` lines with something written after their link; a prefilled
+            // line left alone records nothing.
+            let recorded = entry?.followUps.count(where: journal.ledger.records) ?? 0
             Output.print(
                 "\(Plural.count(made, "commitment")) made, \(Plural.count(recorded, "follow-up")) recorded\n")
             let diagnostics = CheckReport(journal: journal).diagnostics.filter { $0.path == relative }

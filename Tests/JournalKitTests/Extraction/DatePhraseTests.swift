@@ -587,3 +587,17 @@ import Testing
         #expect(DatePhrase.unresolved(in: "due the 45th").map(\.text) == ["due the 45th"])
     }
 }
+
+@Suite struct OwedDayTests {
+    @Test func theDaySomethingWasPromisedIsNotADoneDate() {
+        let monday = day("2026-10-14")
+        #expect(
+            DatePhrase.first(in: "five days late; I'd promised Friday", relativeTo: monday, direction: .backwards)
+                == nil)
+        #expect(DatePhrase.first(in: "it was meant for Monday", relativeTo: monday, direction: .backwards) == nil)
+        let done = DatePhrase.first(
+            in: "I'd promised Friday, did it Tuesday", relativeTo: monday, direction: .backwards)
+        #expect(done?.resolution == .date(day("2026-10-13")))
+        #expect(done?.text == "Tuesday")
+    }
+}
