@@ -209,6 +209,49 @@ import Testing
         for (got, want) in zip(actual, Self.commitments) { #expect(got == want) }
     }
 
+    /// docs/REVIEW.md's excerpts of `make run` at 100 columns: every line of every excerpt (but the
+    /// `…` that stands for cut rows) is a line of the real output, in the same order.
+    @Test func reviewDocExcerptsAreTheRealOutput() throws {
+        let result = try JournalProcess.run(
+            ["review", "--journal", Self.example.path, "--as-of", "2026-11-27"], environment: ["COLUMNS": "100"])
+        let output = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let doc = try String(
+            contentsOf: Self.repository.appendingPathComponent("docs/REVIEW.md"), encoding: .utf8)
+        // Plain fenced blocks (an opening "```" with no language), line by line.
+        var blocks: [[String]] = []
+        var current: [String]?
+        var inOtherFence = false
+        for line in doc.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("```") {
+                if let block = current {
+                    blocks.append(block)
+                    current = nil
+                } else if inOtherFence {
+                    inOtherFence = false
+                } else if line == "```" {
+                    current = []
+                } else {
+                    inOtherFence = true
+                }
+            } else {
+                current?.append(line)
+            }
+        }
+        var checked = 0
+        for block in blocks where block.first.map({ output.contains($0) && !$0.isEmpty }) ?? false {
+            var position = 0
+            for line in block where line != "…" {
+                guard let found = output[position...].firstIndex(of: line) else {
+                    Issue.record("REVIEW.md excerpt line is not in the output: \(line)")
+                    break
+                }
+                position = found + 1
+            }
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+
     /// §10: a markdown review saved into the journal under a dated name changes no figure.
     @Test func aSavedMarkdownReviewIsNotASourceOfCommitments() throws {
         let copy = FileManager.default.temporaryDirectory.appendingPathComponent("example-\(UUID().uuidString)")
