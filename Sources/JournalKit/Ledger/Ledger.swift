@@ -43,7 +43,8 @@ public struct Ledger: Sendable {
         // Follow-ups dated on or before the commitment are check errors and count for nothing, and
         // a prefilled `[ ]` line nobody wrote after records nothing.
         var marks: [FollowUp] = []
-        for var mark in followUps[commitment.reference] ?? [] where mark.date > commitment.made && mark.date <= asOf {
+        for var mark in followUps[commitment.reference] ?? []
+        where Self.comesAfter(mark, commitment) && mark.date <= asOf {
             guard FollowUpNote.records(mark.parts, box: mark.box, commitmentText: commitment.text) else { continue }
             mark.note = FollowUpNote.note(mark.parts, box: mark.box, commitmentText: commitment.text)
             marks.append(mark)
@@ -109,6 +110,13 @@ public struct Ledger: Sendable {
             lastTouch: lastTouch)
     }
 
+    /// A follow-up counts when it is dated after the commitment, or on the same day below it in
+    /// the same file or in another entry of that date (`journal add` then `journal done`).
+    static func comesAfter(_ mark: FollowUp, _ commitment: Commitment) -> Bool {
+        if mark.date != commitment.made { return mark.date > commitment.made }
+        return mark.path != commitment.path || mark.location.line > commitment.location.line
+    }
+
     /// The day a `[x]` or `[-]` follow-up says it happened: its own date or phrase, unless that is
     /// before the commitment was made (a check warning), else the follow-up entry's date.
     func happened(_ mark: FollowUp, _ commitment: Commitment) -> Day {
@@ -133,19 +141,19 @@ public struct Ledger: Sendable {
         return day.days(since: lastTouch) > staleAfterDays
     }
 
-    /// Follow-ups that point at no known commitment, or that come no later than the commitment.
+    /// Follow-ups that point at no known commitment, or that come before the commitment.
     public func followUpProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let stems = Dictionary(grouping: commitments, by: \.reference.stem)
         for (reference, marks) in followUps {
             for mark in marks {
                 if let commitment = commitment(reference) {
-                    if mark.date <= commitment.made {
-                        problems.append(
-                            Diagnostic(
-                                path: mark.path, at: mark.location, .error,
-                                "follow-up to \(reference) is dated \(mark.date), not after the commitment (\(commitment.made))"
-                            ))
+                    if !Self.comesAfter(mark, commitment) {
+                        let message =
+                            mark.date == commitment.made
+                            ? "follow-up to \(reference) is above the commitment in the same entry; write it below"
+                            : "follow-up to \(reference) is dated \(mark.date), before the commitment (\(commitment.made))"
+                        problems.append(Diagnostic(path: mark.path, at: mark.location, .error, message))
                     } else if let day = mark.doneOn, day < commitment.made, mark.box == .done || mark.box == .released {
                         let what = mark.box == .done ? "done" : "release"
                         problems.append(

@@ -19,7 +19,8 @@ public struct ReferenceResolver: Sendable {
 
     public init(journal: Journal) {
         self.init(
-            commitments: journal.ledger.commitments, followUps: journal.entries.flatMap(\.followUps), root: journal.root)
+            commitments: journal.ledger.commitments, followUps: journal.entries.flatMap(\.followUps), root: journal.root
+        )
     }
 
     init(commitments: [Commitment], followUps: [FollowUp], root: String) {

@@ -224,29 +224,34 @@ func entries(_ files: [(stem: String, text: String)], config: Config = Config())
         #expect(after?.followUps.count == 1)
     }
 
-    @Test func aFollowUpNotAfterTheCommitmentIsIgnored() {
+    @Test func aFollowUpBeforeTheCommitmentIsIgnored() {
         let item = "- [ ] Call the customer due:2026-11-05 ^call"
-        for stem in ["2026-11-02", "2026-11-01"] {
-            let files = [(Self.mirror, "## Commitments\n\n\(item)\n"), (stem, "- [x] \(link("call"))\n")]
-            let ledger = Ledger(entries: entries(files))
-            let status = ledger.statuses(asOf: day("2026-11-27"), staleAfterDays: 14).first
-            #expect(status?.status == .missed)
-            #expect(status?.followUps.isEmpty == true)
-            #expect(ledger.followUpProblems().map(\.message).first?.contains("not after the commitment") == true)
-        }
+        let files = [(Self.mirror, "## Commitments\n\n\(item)\n"), ("2026-11-01", "- [x] \(link("call"))\n")]
+        let ledger = Ledger(entries: entries(files))
+        let status = ledger.statuses(asOf: day("2026-11-27"), staleAfterDays: 14).first
+        #expect(status?.status == .missed)
+        #expect(status?.followUps.isEmpty == true)
+        #expect(ledger.followUpProblems().map(\.message).first?.contains("before the commitment") == true)
         #expect(one(item, followUps: [("2026-11-03", "- [x] \(link("call"))\n")])?.status == .kept)
     }
 
-    @Test func aFollowUpInTheSameEntryIsIgnored() {
-        let statuses = judge(
-            [
-                (
-                    Self.mirror,
-                    "## Commitments\n\n- [ ] Call the customer due:2026-11-05 ^call\n\n- [x] \(link("call"))\n"
-                )
-            ],
-            asOf: "2026-11-27")
-        #expect(statuses["call"]?.status == .missed)
+    @Test func aFollowUpTheSameDayInAnotherEntryCounts() {
+        let item = "- [ ] Call the customer due:2026-11-05 ^call"
+        let status = one(item, followUps: [("2026-11-02-log", "- [x] \(link("call"))\n")])
+        #expect(status?.status == .kept)
+        #expect(status?.onTime == true)
+    }
+
+    @Test func aFollowUpBelowTheCommitmentInTheSameEntryCounts() {
+        let below = "## Commitments\n\n- [ ] Call the customer due:2026-11-05 ^call\n\n- [x] \(link("call"))\n"
+        #expect(judge([(Self.mirror, below)], asOf: "2026-11-27")["call"]?.status == .kept)
+        let above = "- [x] \(link("call"))\n\n## Commitments\n\n- [ ] Call the customer due:2026-11-05 ^call\n"
+        let ledger = Ledger(entries: entries([(Self.mirror, above)]))
+        #expect(ledger.statuses(asOf: day("2026-11-27"), staleAfterDays: 14).first?.status == .missed)
+        #expect(
+            ledger.followUpProblems().map(\.message) == [
+                "follow-up to \(Self.mirror)#call is above the commitment in the same entry; write it below"
+            ])
     }
 
     @Test func commitmentsMadeAfterTheAsOfDateAreLeftOut() {
