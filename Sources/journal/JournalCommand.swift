@@ -19,7 +19,10 @@ struct JournalCommand: ParsableCommand {
             Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error.
             """,
         version: JournalKitVersion.string,
-        subcommands: [Check.self, Review.self, List.self, Show.self, New.self, Init.self, Templates.self],
+        subcommands: [
+            Check.self, Review.self, List.self, Show.self, New.self, Add.self, Done.self, Release.self, Move.self,
+            Init.self, Templates.self,
+        ],
         defaultSubcommand: nil
     )
 

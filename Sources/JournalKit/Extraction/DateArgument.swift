@@ -23,7 +23,11 @@ public enum DateArgument {
     /// The day `text` names. The whole value must be one expression: "friday please" is refused.
     /// A bare weekday or day (`monday`, `dec 4`, `the 15th`) is the most recent one on or before
     /// today, as done dates are; `next …`, `in …`, `by …` and the other due-date forms count ahead.
-    public static func resolve(_ text: String, today: Day, fiscalYearStart: Int = 1) throws(Invalid) -> Day {
+    /// With `direction` `.forwards` (a new due date: `journal move --to friday`) every form reads as
+    /// a due date does: the next Friday, the next Dec 4.
+    public static func resolve(
+        _ text: String, today: Day, fiscalYearStart: Int = 1, direction: DatePhrase.Direction = .backwards
+    ) throws(Invalid) -> Day {
         let words = DatePhrase.tokens(of: text).words
         guard !words.isEmpty else { throw Invalid(value: text, problem: "empty date") }
         let matcher = DatePhrase.Matcher(words: words, base: today, fiscalYearStart: fiscalYearStart)
@@ -31,7 +35,13 @@ public enum DateArgument {
         let onCore = matcher.backwardCore(at: 0, .on).flatMap {
             matcher.checked($0.0, at: 0, length: $0.1, prefixed: false)
         }
-        for match in [matcher.backward(at: 0), onCore, matcher.forward(at: 0)] {
+        let byCore = matcher.forwardCore(at: 0, .deadline).flatMap {
+            matcher.checked($0.0, at: 0, length: $0.1, prefixed: false)
+        }
+        let order =
+            direction == .forwards
+            ? [matcher.forward(at: 0), byCore] : [matcher.backward(at: 0), onCore, matcher.forward(at: 0)]
+        for match in order {
             guard let match, match.length == words.count, case .found(let resolution) = match.outcome else { continue }
             switch resolution {
             case .date(let day) where day.isRepresentable: return day

@@ -123,6 +123,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var weekdayShortName: String { String(Day.weekdayNames[weekday - 1].prefix(3)) }
     /// Full English weekday name, e.g. "Friday".
     public var weekdayName: String { Day.weekdayNames[weekday - 1] }
+    /// `Fri 28 Nov`, with the year when it is not `year`: how journal names a day in prose.
+    public func label(inYear year: Int?) -> String {
+        let base = "\(weekdayShortName) \(day) \(monthShortName)"
+        return year == self.year ? base : "\(base) \(self.year)"
+    }
+
     /// Short English month name, e.g. "Nov".
     public var monthShortName: String { String(Day.monthNames[month - 1].prefix(3)) }
 }

@@ -25,6 +25,30 @@ public struct EditorCommand: Hashable, Sendable {
         }
     }
 
+    /// Opens `file` at `line` in the form the editor understands: `+LINE file` for the vi
+    /// family, nano, emacs, kakoune and micro; `--goto file:LINE` for VS Code and its forks;
+    /// `file:LINE` for Sublime Text, Zed and Helix. Any other editor gets just the file.
+    public init(editor: String, file: String, line: Int) {
+        let program = editor.split(separator: " ").first.map { String($0.split(separator: "/").last ?? $0) } ?? editor
+        let arguments: [String]
+        switch program {
+        case "vi", "vim", "nvim", "gvim", "view", "nano", "emacs", "emacsclient", "kak", "micro", "mg":
+            arguments = ["+\(line)", file]
+        case "code", "code-insiders", "codium", "cursor":
+            arguments = ["--goto", "\(file):\(line)"]
+        case "subl", "zed", "hx", "helix":
+            arguments = ["\(file):\(line)"]
+        default:
+            arguments = [file]
+        }
+        self.editor = editor
+        if editor.contains(where: { Self.shellCharacters.contains($0) }) {
+            self.arguments = ["/bin/sh", "-c", "\(editor) \"$@\"", editor] + arguments
+        } else {
+            self.arguments = [editor] + arguments
+        }
+    }
+
     /// The editor the environment asks for.
     public static func editor(environment: [String: String]) -> String {
         if environment["TERM"] != "dumb", let visual = environment["VISUAL"], !visual.isEmpty { return visual }

@@ -248,10 +248,7 @@ public struct TemplateRenderer: Sendable {
     }
 
     /// `Fri 28 Nov`, with the year when it differs from `year`.
-    static func label(_ day: Day, year: Int?) -> String {
-        let base = "\(day.weekdayShortName) \(day.day) \(day.monthShortName)"
-        return year == day.year ? base : "\(base) \(day.year)"
-    }
+    static func label(_ day: Day, year: Int?) -> String { day.label(inYear: year) }
 
     /// The text with markdown that could start a link, code span or HTML escaped. It holds no
     /// links to entries: an item with one is a follow-up, never a commitment.

@@ -54,7 +54,16 @@ struct ReviewOptionsGroup: ParsableArguments {
 
 /// Command-line dates, resolved against the clock read once.
 enum DateOption {
+    /// `JOURNAL_TODAY=YYYY-MM-DD` sets "today" for every command, so tests and demos never
+    /// depend on the clock; otherwise the local date.
     static let today: Day = {
+        if let text = Process.environment["JOURNAL_TODAY"] {
+            guard let day = Day(iso: text) else {
+                Output.error("JOURNAL_TODAY must be a YYYY-MM-DD date, not '\(TerminalText.escape(text))'")
+                exit(2)
+            }
+            return day
+        }
         var now = time(nil)
         var local = tm()
         localtime_r(&now, &local)
@@ -64,10 +73,11 @@ enum DateOption {
 
     /// Nil when the option is absent; a usage error naming the option when it is invalid.
     /// Validation runs before the journal is read, with January quarters; `run` passes the journal's.
-    static func parse(_ value: String?, name: String, fiscalYearStart: Int = 1) throws -> Day? {
+    static func parse(_ value: String?, name: String, fiscalYearStart: Int = 1, forwards: Bool = false) throws -> Day? {
         guard let value else { return nil }
         do throws(DateArgument.Invalid) {
-            return try DateArgument.resolve(value, today: today, fiscalYearStart: fiscalYearStart)
+            return try DateArgument.resolve(
+                value, today: today, fiscalYearStart: fiscalYearStart, direction: forwards ? .forwards : .backwards)
         } catch {
             throw ValidationError("\(name): \(error.description)")
         }

@@ -79,3 +79,18 @@ import Testing
         #expect(message.contains("'dec 4'") && message.contains("'next monday'"))
     }
 }
+
+@Suite struct DateArgumentForwardsTests {
+    /// `journal move --to`: a new due date reads ahead, like a due date in an entry.
+    @Test func aNewDueDateReadsAhead() throws {
+        let friday = day("2026-11-27")
+        #expect(try DateArgument.resolve("friday", today: friday, direction: .forwards) == day("2026-12-04"))
+        #expect(try DateArgument.resolve("friday", today: friday) == friday)
+        #expect(try DateArgument.resolve("nov 6", today: friday, direction: .forwards) == day("2027-11-06"))
+        #expect(try DateArgument.resolve("march", today: friday, direction: .forwards) == day("2027-03-31"))
+        #expect(try DateArgument.resolve("2026-12-20", today: friday, direction: .forwards) == day("2026-12-20"))
+        #expect(throws: DateArgument.Invalid.self) {
+            try DateArgument.resolve("yesterday", today: friday, direction: .forwards)
+        }
+    }
+}

@@ -71,3 +71,21 @@ import Testing
         }
     }
 }
+
+@Suite struct EditorAtALineTests {
+    @Test func eachEditorGetsTheLineInItsOwnForm() {
+        #expect(EditorCommand(editor: "vi", file: "/j/a.md", line: 7).arguments == ["vi", "+7", "/j/a.md"])
+        #expect(
+            EditorCommand(editor: "vim -u NONE", file: "/j/a.md", line: 7).arguments == [
+                "/bin/sh", "-c", "vim -u NONE \"$@\"", "vim -u NONE", "+7", "/j/a.md",
+            ])
+        #expect(
+            EditorCommand(editor: "code --wait", file: "/j/a.md", line: 7).arguments.suffix(2) == [
+                "--goto", "/j/a.md:7",
+            ])
+        #expect(
+            EditorCommand(editor: "/usr/bin/hx", file: "/j/a.md", line: 7).arguments == ["/usr/bin/hx", "/j/a.md:7"])
+        // An editor journal does not know gets the file alone, never a flag it might misread.
+        #expect(EditorCommand(editor: "ed", file: "/j/a.md", line: 7).arguments == ["ed", "/j/a.md"])
+    }
+}
