@@ -58,17 +58,31 @@ final class FixtureJournal {
 
     /// Runs `journal` in `subfolder` of the journal (or in `directory`), with `HOME` inside the
     /// fixture, and fails the test if any file under the fixture changed other than the paths
-    /// in `allowCreated` (relative to the journal) being newly created.
+    /// in `allowCreated` (relative to the journal) being newly created, and the paths in
+    /// `allowAppended` growing by appended bytes only (the day's log).
     @discardableResult
     func run(
         _ arguments: [String], in subfolder: String = "", directory: URL? = nil, environment: [String: String] = [:],
-        allowCreated: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation
+        allowCreated: Set<String> = [], allowAppended: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> JournalProcess.Result {
         let snapshot = try FileSnapshot(of: base)
+        var before: [String: Data?] = [:]
+        for relative in allowAppended { before[relative] = .some(FileManager.default.contents(atPath: path(relative))) }
         var env = ["HOME": home.path]
         env.merge(environment) { $1 }
         let result = try JournalProcess.run(arguments, in: directory ?? url(subfolder), environment: env)
-        try snapshot.assertUnchanged(except: Set(allowCreated.map { "journal/\($0)" }), sourceLocation: sourceLocation)
+        for (relative, old) in before {
+            guard let old else { continue }
+            let new = FileManager.default.contents(atPath: path(relative)) ?? Data()
+            if !new.starts(with: old) {
+                Issue.record("\(relative) changed other than by appending", sourceLocation: sourceLocation)
+            }
+        }
+        let created = allowCreated.union(allowAppended.filter { before[$0] == .some(nil) })
+        let appended = Set(allowAppended.filter { before[$0] != .some(nil) }.map { "journal/\($0)" })
+        try snapshot.assertUnchanged(
+            except: Set(created.map { "journal/\($0)" }), ignoring: appended, sourceLocation: sourceLocation)
         return result
     }
 }
@@ -148,9 +162,11 @@ struct FileSnapshot: Equatable, Sendable {
 
     /// What differs in `later`, one sorted line per path. Newly created paths in `allowed`, and
     /// new folders that lead to them, are not changes.
-    func changes(to later: FileSnapshot, allowing allowed: Set<String> = []) -> [String] {
+    func changes(to later: FileSnapshot, allowing allowed: Set<String> = [], ignoring ignored: Set<String> = [])
+        -> [String]
+    {
         var lines: [String] = []
-        for path in Set(nodes.keys).union(later.nodes.keys).sorted() {
+        for path in Set(nodes.keys).union(later.nodes.keys).sorted() where !ignored.contains(path) {
             switch (nodes[path], later.nodes[path]) {
             case (let before?, let after?) where before != after:
                 lines.append("changed: \(path): \(before) → \(after)")
@@ -170,9 +186,12 @@ struct FileSnapshot: Equatable, Sendable {
 
     /// Takes a new snapshot of the same folder and records a test issue for every change except
     /// newly created paths in `allowed` (relative to this snapshot's root).
-    func assertUnchanged(except allowed: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func assertUnchanged(
+        except allowed: Set<String> = [], ignoring ignored: Set<String> = [],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let later = try FileSnapshot(of: URL(fileURLWithPath: root))
-        for change in changes(to: later, allowing: allowed) {
+        for change in changes(to: later, allowing: allowed, ignoring: ignored) {
             Issue.record("file system changed under \(root): \(change)", sourceLocation: sourceLocation)
         }
     }

@@ -14,13 +14,22 @@ extension JournalCommand {
         @Option(help: "Only this status: open, kept, released, missed, stale, or overdue (missed or stale).")
         var status: CommitmentListing.StatusFilter?
 
+        @Option(help: "Only commitments whose text or follow-up notes contain every one of these words (any case).")
+        var match: String?
+
         @Option(help: "Output: text or json (the commitment objects of 'journal review --format json').")
         var format: ListFormat = .text
 
         func run() throws {
             let journal = try options.load()
             let review = JournalKit.Review(journal: journal, options: try filters.reviewOptions(config: journal.config))
-            let selected = review.commitments.filter { status?.matches($0) ?? true }
+            let words = (match ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+            let selected = review.commitments.filter { candidate in
+                guard status?.matches(candidate) ?? true else { return false }
+                let haystack = ([candidate.commitment.text] + candidate.followUps.map(\.note)).joined(separator: "\n")
+                    .lowercased()
+                return words.allSatisfy { haystack.contains($0) }
+            }
             switch format {
             case .text:
                 if let unmatched = review.unmatchedFilter {
