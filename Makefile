@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps build release run test lint format install e2e-editor bench fuzz test-asan clean
+.PHONY: all deps man-deps build release run test lint format install uninstall e2e-editor bench fuzz test-asan clean
 
 all: build
 
@@ -33,7 +33,7 @@ release: deps
 run: build
 	$(SWIFT) run journal review --journal $(EXAMPLE) --as-of $(EXAMPLE_AS_OF)
 
-test: deps
+test: deps man-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -43,7 +43,14 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive --parallel Package.swift Sources Tests
 
-install: release
+# `make release` as yourself, then `sudo make install`: install only copies what was built, so
+# nothing is compiled as root. `make uninstall` removes exactly the files install wrote.
+INSTALLED = $(BINDIR)/journal $(PREFIX)/share/bash-completion/completions/journal \
+	$(PREFIX)/share/zsh/site-functions/_journal $(PREFIX)/share/fish/vendor_completions.d/journal.fish \
+	$(PREFIX)/share/man/man1/journal.1
+
+install:
+	@[ -x .build/release/journal ] || { echo "make: run 'make release' first (install builds nothing)" >&2; exit 2; }
 	install -d $(DESTDIR)$(BINDIR)
 	install -m 755 .build/release/journal $(DESTDIR)$(BINDIR)/journal
 	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
@@ -51,8 +58,18 @@ install: release
 	.build/release/journal --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/journal
 	.build/release/journal --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_journal
 	.build/release/journal --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/journal.fish
-	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual >/dev/null
-	install -m 644 .build/plugins/GenerateManual/outputs/journal/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
+	install -m 644 docs/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# The manual's tests run mandoc and groff; install them when missing.
+man-deps:
+	@if ! command -v mandoc >/dev/null 2>&1 || ! command -v groff >/dev/null 2>&1; then \
+		echo "make: installing mandoc and groff for the manual's tests"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq mandoc groff-base >/dev/null; \
+	fi
 
 # Benchmarks (issue 6): never part of `make test`. BENCH_SIZES picks corpora, RUNS the repetitions.
 BENCH_SIZES ?= typical heavy lifetime
