@@ -22,7 +22,8 @@ extension JournalCommand {
 
         @OptionGroup var options: JournalOptions
 
-        @Argument(help: "A date, or a commitment; default today.") var target: [String] = []
+        @Argument(help: "A date, or a commitment; default today.", completion: .custom(Completions.references))
+        var target: [String] = []
 
         @Flag(help: "When a day has several entries, open the first (by path).") var first = false
 

@@ -91,7 +91,7 @@ extension JournalCommand {
         @OptionGroup var options: JournalOptions
         @OptionGroup var log: LogOptions
 
-        @Argument(help: "The commitment.") var reference: [String]
+        @Argument(help: "The commitment.", completion: .custom(Completions.references)) var reference: [String]
         @Option(help: "The day it was done (default: the log's day); read backwards, like 'yesterday'.")
         var on: String?
         @Option(help: "What happened: the evidence.") var note: String?
@@ -121,7 +121,7 @@ extension JournalCommand {
         @OptionGroup var options: JournalOptions
         @OptionGroup var log: LogOptions
 
-        @Argument(help: "The commitment.") var reference: [String]
+        @Argument(help: "The commitment.", completion: .custom(Completions.references)) var reference: [String]
         @Option(help: "Why you are letting it go (required).") var why: String
         @Option(help: "The day it was released (default: the log's day); read backwards.") var on: String?
 
@@ -154,7 +154,7 @@ extension JournalCommand {
         @OptionGroup var options: JournalOptions
         @OptionGroup var log: LogOptions
 
-        @Argument(help: "The commitment.") var reference: [String]
+        @Argument(help: "The commitment.", completion: .custom(Completions.references)) var reference: [String]
         @Option(help: "The new due date, read forwards ('friday', 'dec 20', 'next week').") var to: String
         @Option(help: "Why it moves.") var note: String?
 

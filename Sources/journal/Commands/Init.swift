@@ -13,7 +13,7 @@ extension JournalCommand {
                 """
         )
 
-        @Argument(help: "The journal folder (default: the current folder).")
+        @Argument(help: "The journal folder (default: the current folder).", completion: .directory)
         var directory: String?
 
         func run() throws {

@@ -28,7 +28,9 @@ extension JournalCommand {
 
         @OptionGroup var options: JournalOptions
 
-        @Argument(help: "Template name (default: the journal's default-template, normally daily).")
+        @Argument(
+            help: "Template name (default: the journal's default-template, normally daily).",
+            completion: .custom(Completions.templates))
         var template: String?
 
         @Option(help: "The entry's date, to back-fill or plan ahead: \(DateArgument.acceptedForms).")

@@ -13,7 +13,9 @@ extension JournalCommand {
         @Option(name: .customLong("as-of"), help: "Judge as of this date (default today).")
         var asOf: String?
 
-        @Argument(help: "The commitment's reference, e.g. 2026-10-05-weekly-mirror#recognise-maria-s-renewal-win.")
+        @Argument(
+            help: "The commitment's reference, e.g. 2026-10-05-weekly-mirror#recognise-maria-s-renewal-win.",
+            completion: .custom(Completions.references))
         var reference: String
 
         func validate() throws { _ = try DateOption.parse(asOf, name: "--as-of") }

@@ -9,7 +9,9 @@ import JournalKit
 
 /// Options every command that reads a journal shares.
 struct JournalOptions: ParsableArguments {
-    @Option(name: .long, help: "The journal folder (default: $JOURNAL_DIR, else the nearest folder with journal.yml).")
+    @Option(
+        name: .long, help: "The journal folder (default: $JOURNAL_DIR, else the nearest folder with journal.yml).",
+        completion: .directory)
     var journal: String?
 
     @Option(name: .long, help: "Colour: auto (only on a terminal, honouring NO_COLOR), always or never.")

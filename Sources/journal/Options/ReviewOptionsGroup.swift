@@ -18,10 +18,11 @@ struct ReviewOptionsGroup: ParsableArguments {
     @Option(help: "Only commitments made on or before this date.")
     var until: String?
 
-    @Option(help: "Only commitments that mention this person (with or without @).")
+    @Option(
+        help: "Only commitments that mention this person (with or without @).", completion: .custom(Completions.people))
     var person: String?
 
-    @Option(help: "Only commitments with this tag (with or without #).")
+    @Option(help: "Only commitments with this tag (with or without #).", completion: .custom(Completions.tags))
     var tag: String?
 
     func validate() throws {
