@@ -1,8 +1,7 @@
 /// How many terminal columns text takes, by grapheme cluster: East Asian Wide and Fullwidth
-/// characters and emoji (Extended_Pictographic, Emoji_Presentation: flags too) take two, combining
-/// marks and other zero-width
-/// format characters none, everything else one. Text is escaped before it is measured, so no
-/// control character reaches here.
+/// characters and emoji (Extended_Pictographic, Emoji_Presentation: flags too) take two,
+/// combining marks and other zero-width format characters none, everything else one. Text is
+/// escaped before it is measured, so no control character reaches here.
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
         // ASCII, the common case, is one column a byte.
