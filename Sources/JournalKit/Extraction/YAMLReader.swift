@@ -30,6 +30,27 @@ enum YAMLReader {
         }
     }
 
+    /// The nodes in `node`'s tree with aliases expanded, counting no further than `limit + 1`,
+    /// so a billion-laughs tree costs `limit` steps. Iterative: no recursion on deep trees.
+    static func nodeCount(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        var stack = [node]
+        while let next = stack.popLast() {
+            count += 1
+            if count > limit { return count }
+            switch next {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            default: break
+            }
+        }
+        return count
+    }
+
     /// The 1-based file line of a node.
     static func line(of node: Node, lineOffset: Int) -> Int? { node.mark.map { $0.line + lineOffset } }
 
