@@ -27,7 +27,7 @@ extension JournalCommand {
             let wanted = JournalKit.Reference(parsing: reference)
             guard let wanted, let commitment = ledger.commitment(wanted), commitment.made <= day else {
                 let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
-                let closest = Suggestions.ranked(reference, among: all).prefix(3)
+                let closest = Suggestions.ranked(reference, among: all, limit: 3)
                 var message = "unknown commitment '\(TerminalText.escape(reference))'"
                 if !closest.isEmpty { message += "; closest: " + closest.joined(separator: ", ") }
                 Output.error(message)
