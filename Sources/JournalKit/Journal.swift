@@ -52,6 +52,7 @@ public struct Journal: Sendable {
             if let entry = result.entry { entries.append(entry) }
         }
         diagnostics += duplicateStems(listing.files)
+        NameNormalizer.unify(&entries)
         return Journal(root: root, config: config, entries: entries, diagnostics: diagnostics)
     }
 

@@ -22,11 +22,14 @@ enum YAMLReader {
                 .composer(let context, let problem, let mark, _):
                 let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                 return .failure(Failure(line: mark.line + lineOffset, column: mark.column, message: detail))
+            case .reader(let problem, _, _, _):
+                // Yams' own description quotes the text; only libyaml's fixed problem is shown.
+                return .failure(Failure(message: "reader: \(problem)"))
             default:
-                return .failure(Failure(message: "\(error)"))
+                return .failure(Failure(message: "not readable as YAML"))
             }
         } catch {
-            return .failure(Failure(message: "\(error)"))
+            return .failure(Failure(message: "not readable as YAML"))
         }
     }
 
