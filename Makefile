@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps man-deps build release run test lint format install uninstall e2e-editor e2e-completions bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-completions bench fuzz test-asan clean
 
 all: build
 
@@ -24,6 +24,18 @@ deps:
 		fi; \
 	fi
 
+# The markdown report's rendering test also renders with GitHub's dialect: Debian's cmark-gfm.
+test-deps: deps
+	@if ! command -v cmark-gfm >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1; then \
+			echo "make: cmark-gfm not found; installing it with apt-get (for the markdown report test)"; \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get install -y -qq cmark-gfm || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq cmark-gfm; }; \
+		else \
+			echo "make: cmark-gfm not found and no apt-get; its markdown test is skipped" >&2; \
+		fi; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -33,7 +45,7 @@ release: deps
 run: build
 	$(SWIFT) run journal review --journal $(EXAMPLE) --as-of $(EXAMPLE_AS_OF)
 
-test: deps man-deps
+test: test-deps man-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -23,18 +23,7 @@ public struct Journal: Sendable {
     /// Reads `journal.yml` (if any) and every entry. Files are parsed in parallel and only the
     /// extracted records are kept, so memory grows with commitments, not with text.
     public static func load(root: String) -> Journal {
-        var diagnostics: [Diagnostic] = []
-        var config = Config()
-        let configPath = "\(root)/\(Config.fileName)"
-        if FileReader.exists(configPath) {
-            do {
-                let (parsed, problems) = Config.parse(try FileReader.readText(configPath))
-                config = parsed
-                diagnostics += problems
-            } catch {
-                diagnostics.append(Diagnostic(path: Config.fileName, severity: .error, message: "\(error)"))
-            }
-        }
+        var (config, diagnostics) = Config.load(root: root)
         let listing = EntryFiles(root: root, config: config)
         diagnostics += listing.diagnostics
 
@@ -45,9 +34,13 @@ public struct Journal: Sendable {
                 let bytes = try FileReader.read("\(root)/\(file.path)", limit: limit)
                 return parser.parse(bytes, path: file.path, stem: file.stem, date: file.date)
             } catch {
-                let reason: String
-                if case .unreadable(_, let why) = error as? JournalError { reason = why } else { reason = "\(error)" }
-                let message = "cannot read file: \(reason)"
+                let message: String
+                switch error as? JournalError {
+                case .unreadable(_, let why)?: message = "cannot read file: \(why)"
+                // Replaced since the listing (the FIFO race): opened without blocking, never read.
+                case .notRegularFile(_, let kind)?: message = "not read: it is \(kind) now, not a regular file"
+                default: message = "cannot read file: \(error)"
+                }
                 return EntryParser.Result(
                     entry: nil, diagnostics: [Diagnostic(path: file.path, severity: .error, message: message)])
             }
@@ -59,6 +52,7 @@ public struct Journal: Sendable {
             if let entry = result.entry { entries.append(entry) }
         }
         diagnostics += duplicateStems(listing.files)
+        NameNormalizer.unify(&entries)
         return Journal(root: root, config: config, entries: entries, diagnostics: diagnostics)
     }
 

@@ -16,7 +16,9 @@ struct JournalCommand: ParsableCommand {
             Entries are dated markdown files. A commitment is a tagged list item such as
             '- [ ] Recognise @maria at the all-hands by Friday #commit #recognition'.
 
-            Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error.
+            Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error,
+            including a failed write to stdout (a full disk, an I/O error, stdout closed). A reader
+            that goes away (a closed pipe) ends the output quietly.
             """,
         version: JournalKitVersion.string,
         subcommands: [
@@ -30,18 +32,28 @@ struct JournalCommand: ParsableCommand {
     /// it off while it creates a file, and `new` ignores it while the editor runs. A closed pipe
     /// ends output quietly.
     /// Usage errors exit 2, not argument-parser's 64, as every journal command documents.
+    /// Closed standard streams are reopened on /dev/null before anything is opened; with stdout
+    /// closed, journal exits 2 at once, so no file it opens can take fd 1.
+    /// Argument-parser's own messages (help, usage errors) go through the output layer too.
     static func main() {
+        guard Output.reopenClosedStandardStreams() else {
+            Output.error("stdout is closed; nothing was read or written")
+            Glibc.exit(2)
+        }
         signal(SIGINT) { _ in _exit(130) }
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                Output.write(fullMessage(for: error) + "\n", to: 2)
-                Glibc.exit(2)
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Output.print(message + "\n") }
+                Glibc.exit(0)
             }
-            exit(withError: error)
+            if !message.isEmpty { Output.errorLine(message) }
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 }

@@ -58,8 +58,9 @@ public struct EntryParser: Sendable {
                 diagnostics += problems
                 entry.template = frontMatter.template
                 entry.title = frontMatter.title
-                entry.tags = frontMatter.tags
-                entry.people = frontMatter.people
+                let at = SourceLocation(line: 1)
+                entry.tags = NameNormalizer.normalize(frontMatter.tags, sigil: "#") { report(at, .warning, $0) }
+                entry.people = NameNormalizer.normalize(frontMatter.people, sigil: "@") { report(at, .warning, $0) }
                 if let written = frontMatter.date, Day(iso: written.prefix(10)) != date {
                     report(
                         SourceLocation(line: frontMatter.dateLine ?? 1), .warning,
@@ -113,8 +114,15 @@ public struct EntryParser: Sendable {
                     parentFollowUps = nil
                 }
                 guard !item.spans.isEmpty, Self.mayMatter(item) else { continue }
-                let syntax = ItemSyntax(spans: item.spans)
+                var syntax = ItemSyntax(spans: item.spans)
                 let location = item.paragraphLocation ?? item.location
+                syntax.people = NameNormalizer.normalize(syntax.people, sigil: "@") { report(location, .warning, $0) }
+                syntax.tags = NameNormalizer.normalize(syntax.tags, sigil: "#") { report(location, .warning, $0) }
+                    .map { tag in
+                        // The tags journal acts on are matched by key: `#comm\u{200D}it` is `#commit`.
+                        let key = NameNormalizer.key(tag)
+                        return key == config.commitmentTag || key == "expect" ? key : tag
+                    }
                 // Only an item with a box reports on a commitment; a plain bullet linking to an
                 // entry's heading is a note, not a broken follow-up.
                 let targets = syntax.box == nil ? [] : Self.targets(of: item, syntax: syntax)

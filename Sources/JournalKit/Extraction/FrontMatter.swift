@@ -72,6 +72,10 @@ public struct FrontMatter: Hashable, Sendable {
             }
             return (result, diagnostics)
         }
+        if let refusal = Self.refusal(yaml) {
+            warn(refusal.line, "front matter not read: \(refusal.reason)")
+            return (result, diagnostics)
+        }
         let node: Node?
         switch YAMLReader.compose(yaml, lineOffset: 1) {
         case .success(let value): node = value
@@ -80,6 +84,10 @@ public struct FrontMatter: Hashable, Sendable {
             return (result, diagnostics)
         }
         guard let node else { return (result, diagnostics) }
+        guard YAMLReader.nodeCount(node, limit: Self.maxNodes) <= Self.maxNodes else {
+            warn(1, "front matter not read: its aliases expand to more than \(Self.maxNodes) YAML nodes")
+            return (result, diagnostics)
+        }
         guard case .mapping(let mapping) = node else {
             warn(YAMLReader.line(of: node, lineOffset: 1), "front matter is not a YAML mapping")
             return (result, diagnostics)
@@ -109,6 +117,28 @@ public struct FrontMatter: Hashable, Sendable {
 }
 
 extension FrontMatter {
+    /// Front matter YAML expands to at most this many nodes once aliases are followed.
+    static let maxNodes = 10_000
+    /// And holds at most this many aliases, none of them (or an anchor) as a key.
+    static let maxAliases = 100
+
+    /// Why the YAML is not given to Yams at all: aliases as keys, too many aliases, or flow
+    /// collections nested too deep. Each check is one linear pass.
+    static func refusal(_ yaml: String) -> (line: Int, reason: String)? {
+        let marks = YAMLAliases.all(in: yaml, limit: maxAliases + 1)
+        if let key = marks.first(where: \.isKey) {
+            return (key.line + 1, "a YAML alias or anchor is used as a key")
+        }
+        let aliases = marks.filter(\.isAlias)
+        if aliases.count > maxAliases {
+            return (aliases[maxAliases].line + 1, "more than \(maxAliases) YAML aliases")
+        }
+        if YAMLAliases.flowDepthExceeds(yaml) {
+            return (1, "lists or mappings nested more than \(YAMLAliases.maxFlowDepth) deep")
+        }
+        return nil
+    }
+
     /// Tags and people are names: without `#` or `@`, lowercased.
     mutating func set(_ key: String, _ values: [String]) {
         let names = values.map { $0.trimmingPrefix(key == "tags" ? "#" : "@").lowercased() }

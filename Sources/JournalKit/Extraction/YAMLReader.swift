@@ -22,12 +22,36 @@ enum YAMLReader {
                 .composer(let context, let problem, let mark, _):
                 let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
                 return .failure(Failure(line: mark.line + lineOffset, column: mark.column, message: detail))
+            case .reader(let problem, _, _, _):
+                // Yams' own description quotes the text; only libyaml's fixed problem is shown.
+                return .failure(Failure(message: "reader: \(problem)"))
             default:
-                return .failure(Failure(message: "\(error)"))
+                return .failure(Failure(message: "not readable as YAML"))
             }
         } catch {
-            return .failure(Failure(message: "\(error)"))
+            return .failure(Failure(message: "not readable as YAML"))
         }
+    }
+
+    /// The nodes in `node`'s tree with aliases expanded, counting no further than `limit + 1`,
+    /// so a billion-laughs tree costs `limit` steps. Iterative: no recursion on deep trees.
+    static func nodeCount(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        var stack = [node]
+        while let next = stack.popLast() {
+            count += 1
+            if count > limit { return count }
+            switch next {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    stack.append(key)
+                    stack.append(value)
+                }
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            default: break
+            }
+        }
+        return count
     }
 
     /// The 1-based file line of a node.

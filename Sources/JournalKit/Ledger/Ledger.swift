@@ -141,10 +141,15 @@ public struct Ledger: Sendable {
         return day.days(since: lastTouch) > staleAfterDays
     }
 
+    /// Unknown references given a did-you-mean per file; the rest are counted in one line.
+    public static let maxSuggestedPerFile = 100
+
     /// Follow-ups that point at no known commitment, or that come before the commitment.
     public func followUpProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let stems = Dictionary(grouping: commitments, by: \.reference.stem)
+        let stemNames = stems.keys.sorted()
+        var unknown: [(reference: Reference, mark: FollowUp)] = []
         for (reference, marks) in followUps {
             for mark in marks {
                 if let commitment = commitment(reference) {
@@ -164,48 +169,114 @@ public struct Ledger: Sendable {
                     }
                     continue
                 }
+                unknown.append((reference, mark))
+            }
+        }
+        // Per file, in line order: the first 100 get a did-you-mean, the rest one line.
+        unknown.sort { ($0.mark.path, $0.mark.location, $0.reference) < ($1.mark.path, $1.mark.location, $1.reference) }
+        var start = 0
+        while start < unknown.count {
+            let path = unknown[start].mark.path
+            var end = start
+            while end < unknown.count, unknown[end].mark.path == path { end += 1 }
+            for (reference, mark) in unknown[start..<min(end, start + Self.maxSuggestedPerFile)] {
                 var message = "follow-up to unknown commitment \(reference)"
                 if let siblings = stems[reference.stem] {
                     if let guess = Suggestions.closest(to: reference.id, among: siblings.map(\.id)) {
                         message += "; did you mean \(reference.stem)#\(guess)?"
                     }
-                } else if let guess = Suggestions.closest(to: reference.stem, among: Array(stems.keys)) {
+                } else if let guess = Suggestions.closest(to: reference.stem, among: stemNames) {
                     message += "; no commitments in '\(reference.stem)'; did you mean \(guess)?"
                 } else {
                     message += "; no entry '\(reference.stem)' has commitments"
                 }
                 problems.append(Diagnostic(path: mark.path, at: mark.location, .error, message))
             }
+            if end - start > Self.maxSuggestedPerFile {
+                let first = unknown[start + Self.maxSuggestedPerFile].mark
+                let more = end - start - Self.maxSuggestedPerFile
+                problems.append(
+                    Diagnostic(
+                        path: path, at: first.location, .error,
+                        "\(more) more unknown references in this file, not listed one by one"))
+            }
+            start = end
         }
         return problems.sorted()
     }
 }
 
-/// "Did you mean" by edit distance.
+/// "Did you mean" by edit distance, bounded whatever the input: words and candidates are
+/// compared on their first `maxLength` characters, candidates are taken nearest length first
+/// (length difference is a lower bound on the distance), and at most `maxCandidates` of them
+/// are compared for one word. Each call costs at most `maxCandidates × maxLength²` steps plus
+/// a linear pass over the candidates.
 public enum Suggestions {
+    /// Characters compared of each string.
+    public static let maxLength = 64
+    /// Candidates compared for one word.
+    public static let maxCandidates = 2_000
+
     /// The candidate nearest to `word`, if it is reasonably near; ties go to the first in sorted order.
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        ranked(word, among: candidates).first.flatMap { best in
-            distance(word, best) <= max(3, word.count / 2) ? best : nil
-        }
+        let capped = Array(word.prefix(maxLength))
+        let threshold = max(3, capped.count / 2)
+        return ranked(word, among: candidates, limit: 1, within: threshold).first
     }
 
-    /// Candidates from nearest to farthest.
-    public static func ranked(_ word: String, among candidates: [String]) -> [String] {
-        candidates.sorted().map { ($0, distance(word, $0)) }.sorted { $0.1 < $1.1 }.map(\.0)
+    /// Candidates from nearest to farthest, at most `limit` of them.
+    public static func ranked(_ word: String, among candidates: [String], limit: Int = 10) -> [String] {
+        ranked(word, among: candidates, limit: limit, within: Int.max)
+    }
+
+    static func ranked(_ word: String, among candidates: [String], limit: Int, within threshold: Int) -> [String] {
+        guard limit > 0, !candidates.isEmpty else { return [] }
+        let target = Array(word.prefix(maxLength))
+        // Sorted first, so which candidates are compared never depends on the caller's order.
+        let candidates = candidates.sorted()
+        // Bucket by capped length: one linear pass, no comparison of strings yet.
+        var byLength = [[Int]](repeating: [], count: maxLength + 1)
+        for (index, candidate) in candidates.enumerated() {
+            byLength[min(candidate.count, maxLength)].append(index)
+        }
+        var scored: [(distance: Int, text: String)] = []
+        var compared = 0
+        var cutoff = threshold
+        for difference in 0...maxLength {
+            if difference > cutoff || compared >= maxCandidates { break }
+            let lengths = difference == 0 ? [target.count] : [target.count - difference, target.count + difference]
+            for length in lengths where (0...maxLength).contains(length) {
+                for index in byLength[length] {
+                    guard compared < maxCandidates else { break }
+                    compared += 1
+                    let text = candidates[index]
+                    let d = distance(target, Array(text.prefix(maxLength)))
+                    guard d <= threshold else { continue }
+                    scored.append((d, text))
+                }
+            }
+            // Once `limit` candidates at most `difference` away are known, longer gaps cannot win.
+            if scored.count >= limit {
+                cutoff = min(cutoff, scored.map(\.distance).sorted()[limit - 1])
+            }
+        }
+        return scored.sorted { ($0.distance, $0.text) < ($1.distance, $1.text) }.prefix(limit).map(\.text)
     }
 
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
+        distance(Array(a.prefix(maxLength)), Array(b.prefix(maxLength)))
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
+        var current = previous
         for (i, ca) in a.enumerated() {
-            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            current[0] = i + 1
             for (j, cb) in b.enumerated() {
                 current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
             }
-            previous = current
+            swap(&previous, &current)
         }
         return previous[b.count]
     }

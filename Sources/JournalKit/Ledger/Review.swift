@@ -234,7 +234,7 @@ public struct Review: Sendable {
             if let guess = Suggestions.closest(to: wanted, among: Array(values)) {
                 text += " Did you mean \(sigil)\(guess)?"
             }
-            let nearest = Suggestions.ranked(wanted, among: Array(values)).prefix(10).sorted()
+            let nearest = Suggestions.ranked(wanted, among: Array(values), limit: 10).sorted()
             if !nearest.isEmpty {
                 text += " \(heading): " + nearest.joined(separator: ", ") + (values.count > 10 ? ", …" : "")
             }

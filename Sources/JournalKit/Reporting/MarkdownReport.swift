@@ -35,11 +35,68 @@ public enum MarkdownReport {
     }
 
     static func row(_ cells: [String]) -> String {
-        "| " + cells.map { inline($0).replacingAll("|", with: "\\|") }.joined(separator: " | ") + " |\n"
+        // `inline` escapes `|`, so no cell text can end a cell.
+        "| " + cells.map { inline($0, cell: true) }.joined(separator: " | ") + " |\n"
     }
 
-    /// Entry text is shown, not interpreted: control characters are escaped.
-    static func inline(_ text: String) -> String { TerminalText.escape(text) }
+    /// Entry text is shown, not interpreted. Control characters are escaped for the terminal;
+    /// every character that could start HTML, an entity, a link or autolink, emphasis,
+    /// strikethrough, a code span or a table cell break gets a backslash (CommonMark renders
+    /// `\<` as `<`), bare `http://`, `https://` and `www.` are broken with `\:` and `\.`, and
+    /// what would start a block at the line's start (`#`, `-`, `+`, `=`, `1.`) is escaped too.
+    /// Linear in the text. In a table `cell`, nothing starts a block, so only inline marks are escaped.
+    static func inline(_ text: String, cell: Bool = false) -> String {
+        let shown = TerminalText.escape(text)
+        var out = ""
+        out.reserveCapacity(shown.utf8.count)
+        var atStart = !cell
+        var digitsOnly = !cell
+        let scalars = Array(shown.unicodeScalars)
+        var index = 0
+        func follows(_ word: String, at position: Int) -> Bool {
+            var i = position
+            for expected in word.unicodeScalars {
+                guard i < scalars.count, scalars[i].properties.lowercaseMapping == String(expected) else {
+                    return false
+                }
+                i += 1
+            }
+            return true
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            // A URL scheme or www. that GFM would link on its own: escape its ':' or '.'.
+            if scalar == ":", follows("//", at: index + 1), index >= 4,
+                follows("http", at: index - 4) || (index >= 5 && follows("https", at: index - 5))
+            {
+                out += "\\:"
+                index += 1
+                atStart = false
+                continue
+            }
+            if scalar == ".", index >= 3, follows("www", at: index - 3) {
+                out += "\\."
+                index += 1
+                atStart = false
+                continue
+            }
+            if Self.escaped.contains(scalar) {
+                out += "\\"
+            } else if atStart, "#-+=".unicodeScalars.contains(scalar) {
+                out += "\\"
+            } else if digitsOnly, index > 0, scalar == "." || scalar == ")" {
+                out += "\\"
+            }
+            if !scalar.properties.isWhitespace { atStart = false }
+            if !("0"..."9").contains(scalar) { digitsOnly = false }
+            out.unicodeScalars.append(scalar)
+            index += 1
+        }
+        return out
+    }
+
+    /// Characters that always get a backslash in entry text.
+    static let escaped: Set<Unicode.Scalar> = Set("\\`*_~[]()<>&|".unicodeScalars)
 }
 
 extension String {

@@ -34,12 +34,51 @@ public struct Config: Hashable, Sendable {
         "default-template", "max-entry-bytes", "fiscal-year-start",
     ]
 
+    /// Reads `<root>/journal.yml` by the one opening rule (regular file, at most 64 KiB; a
+    /// symlink to a regular file anywhere is fine) and parses it. A missing file is the defaults;
+    /// a refused one is an error that never shows its text.
+    public static func load(root: String) -> (Config, [Diagnostic]) {
+        let path = "\(root)/\(fileName)"
+        guard FileReader.exists(path) else { return (Config(), []) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path, cap: FileReader.configCap)
+        } catch {
+            let message: String
+            switch error {
+            case .notRegularFile(_, let kind): message = "not read: it is \(kind), not a regular file"
+            case .tooLarge: message = "not read: larger than \(FileReader.configCap / 1024) KiB"
+            case .unreadable(_, let reason): message = "cannot read: \(reason)"
+            default: message = "cannot read: \(error)"
+            }
+            return (Config(), [Diagnostic(path: fileName, severity: .error, message: message + "; defaults apply")])
+        }
+        return parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// True for errors that mean the settings were not all read: commands that write refuse them.
+    public static func isSettingsError(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.path == fileName && diagnostic.severity == .error
+    }
+
     /// Parses `journal.yml`. Problems are errors naming the line and key; valid keys still apply.
+    /// YAML anchors and aliases are refused before Yams sees the text (an alias used as a key is
+    /// a billion-laughs hang), and no text of the file is echoed but a plain short key.
     public static func parse(_ text: String, path: String = Config.fileName) -> (Config, [Diagnostic]) {
         var config = Config()
         var diagnostics: [Diagnostic] = []
         func error(_ line: Int?, _ column: Int?, _ message: String) {
             diagnostics.append(Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+        }
+        if let alias = YAMLAliases.first(in: text) {
+            error(
+                alias.line, alias.column,
+                "YAML anchors and aliases are not allowed in \(fileName); write each value out; defaults apply")
+            return (config, diagnostics)
+        }
+        if YAMLAliases.flowDepthExceeds(text) {
+            error(nil, nil, "lists or mappings nested more than \(YAMLAliases.maxFlowDepth) deep; defaults apply")
+            return (config, diagnostics)
         }
         let root: Node?
         switch YAMLReader.compose(text) {
@@ -58,7 +97,7 @@ public struct Config: Hashable, Sendable {
             return (config, diagnostics)
         }
         for (keyNode, value) in mapping {
-            let key = YAMLReader.scalar(keyNode) ?? "\(keyNode)"
+            let key = YAMLReader.scalar(keyNode) ?? ""
             let line = keyNode.mark?.line
             let column = keyNode.mark?.column
             func wrongType(_ expected: String) {
@@ -116,10 +155,26 @@ public struct Config: Hashable, Sendable {
                 }
                 config.fiscalYearStart = month
             default:
-                error(line, column, "unknown key '\(key)'; known keys: \(keys.joined(separator: ", "))")
+                let known = keys.joined(separator: ", ")
+                if Self.isPlainKey(key) {
+                    error(line, column, "unknown key '\(key)'; known keys: \(known)")
+                } else {
+                    error(line, column, "line \(line.map(String.init) ?? "?") is not a setting; known keys: \(known)")
+                }
             }
         }
         return (config, diagnostics)
+    }
+
+    /// A key short and plain enough to quote back: at most 40 letters, digits, `-` and `_`.
+    /// Anything else might be someone's secret (journal.yml linked to the wrong file) or
+    /// terminal controls, so it is never echoed.
+    static func isPlainKey(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.count <= 40
+            && key.utf8.allSatisfy {
+                ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D
+                    || $0 == 0x5F
+            }
     }
 
     /// A month given as a name, a 3-letter abbreviation (any case) or a number 1–12.

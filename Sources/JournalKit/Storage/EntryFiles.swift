@@ -52,8 +52,14 @@ public struct EntryFiles: Sendable {
                 let folder = queue.removeFirst()
                 let absolute = folder.isEmpty ? root : "\(root)/\(folder)"
                 let names: [String]
-                switch Self.listing(absolute) {
-                case .success(let listed): names = listed
+                switch Self.listingWithUndecodable(absolute) {
+                case .success(let listed):
+                    names = listed.names
+                    for name in listed.undecodable where !name.hasPrefix(".") {
+                        warn(
+                            folder.isEmpty ? name : "\(folder)/\(name)",
+                            "file name is not valid UTF-8; skipped (rename it to read it)")
+                    }
                 case .failure(let code):
                     // An error, so `check` exits 1: entries in that folder are missing.
                     diagnostics.append(
@@ -62,10 +68,29 @@ public struct EntryFiles: Sendable {
                             message: "cannot read folder: \(JournalError.reason(code.code))"))
                     continue
                 }
+                var denied = 0
+                var deniedReason = ""
+                defer {
+                    // A folder that can be listed but not searched (mode 644 for someone else):
+                    // every name in it is unreadable, which must not pass for an empty folder.
+                    if denied > 0 {
+                        diagnostics.append(
+                            Diagnostic(
+                                path: folder.isEmpty ? "." : folder, severity: .error,
+                                message:
+                                    "cannot read folder: \(deniedReason) (\(Plural.count(denied, "name")) not read)"))
+                    }
+                }
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let relative = folder.isEmpty ? name : "\(folder)/\(name)"
                     var info = stat()
-                    guard lstat("\(absolute)/\(name)", &info) == 0 else { continue }
+                    guard lstat("\(absolute)/\(name)", &info) == 0 else {
+                        if errno != ENOENT {
+                            denied += 1
+                            deniedReason = JournalError.reason(errno)
+                        }
+                        continue
+                    }
                     switch info.st_mode & S_IFMT {
                     case S_IFLNK: links.append(relative)
                     case S_IFDIR:
@@ -82,6 +107,8 @@ public struct EntryFiles: Sendable {
             let pending = links
             links = []
             for relative in pending {
+                // journal.yml may be a symlink anywhere (dotfile managers); it is not an entry.
+                if relative == Config.fileName { continue }
                 let full = "\(root)/\(relative)"
                 guard let target = Self.realPath(full) else {
                     let reason = errno == ELOOP ? "symlink loop" : "broken symlink (\(JournalError.reason(errno)))"
@@ -164,23 +191,53 @@ public struct EntryFiles: Sendable {
     }
 
     static func listing(_ path: String) -> Result<[String], Errno> {
+        listingWithUndecodable(path).map(\.names)
+    }
+
+    /// The names in a folder that are valid UTF-8, and the others shown with `\xE9`-style
+    /// escapes (they cannot be opened by a repaired name, so they are warned about, not read).
+    static func listingWithUndecodable(_ path: String) -> Result<(names: [String], undecodable: [String]), Errno> {
         guard let directory = opendir(path) else { return .failure(Errno(errno)) }
         defer { closedir(directory) }
         var names: [String] = []
+        var undecodable: [String] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
                 if errno != 0 { return .failure(Errno(errno)) }
                 break
             }
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+            let decoded = withUnsafePointer(to: &entry.pointee.d_name) { field in
                 field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
-                    String(cString: $0)
+                    String(validatingCString: $0).map { (name: $0, valid: true) }
+                        ?? (name: Self.escapedName($0), valid: false)
                 }
             }
-            if name != "." && name != ".." { names.append(name) }
+            if decoded.name == "." || decoded.name == ".." { continue }
+            if decoded.valid { names.append(decoded.name) } else { undecodable.append(decoded.name) }
         }
-        return .success(names)
+        return .success((names, undecodable.sorted()))
+    }
+
+    /// A C string's valid UTF-8 kept, every other byte as `\xE9`.
+    static func escapedName(_ pointer: UnsafePointer<CChar>) -> String {
+        let bytes = UnsafeBufferPointer(start: pointer, count: strlen(pointer)).map { UInt8(bitPattern: $0) }
+        var result = ""
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+            if length > 0, index + length <= bytes.count,
+                let text = String(validating: bytes[index..<(index + length)], as: UTF8.self)
+            {
+                result += text
+                index += length
+            } else {
+                result += "\\x" + TerminalText.hex(UInt32(lead), width: 2)
+                index += 1
+            }
+        }
+        return result
     }
 
     /// An errno value as an `Error`, so `list` can return it in a `Result`.

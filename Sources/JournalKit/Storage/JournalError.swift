@@ -11,6 +11,10 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
     case missing(String)
     case unreadable(String, String)
     case cannotCreate(String, String)
+    /// The path is a FIFO, device, socket or folder: never read.
+    case notRegularFile(String, String)
+    /// Larger than the cap in bytes: refused unread, its text never shown.
+    case tooLarge(String, Int)
 
     public var description: String {
         switch self {
@@ -20,6 +24,8 @@ public enum JournalError: Error, CustomStringConvertible, Equatable, Sendable {
         case .missing(let path): return "journal folder does not exist: \(path)"
         case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
         case .cannotCreate(let path, let reason): return "cannot create \(path): \(reason)"
+        case .notRegularFile(let path, let kind): return "not read: \(path) is \(kind), not a regular file"
+        case .tooLarge(let path, let cap): return "not read: \(path) is larger than \(cap / 1024) KiB"
         }
     }
 

@@ -36,6 +36,8 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
     case notFound(String, available: [String])
     /// A symlink in the templates folder that leads out of it.
     case outsideFolder(String, available: [String])
+    /// A FIFO, device, socket or folder named like a template (the kind is "a FIFO" and so on).
+    case notRegularFile(String, kind: String)
     case unreadable(String, String)
     /// A mustache syntax error, at a 1-based line and column of the template file.
     case syntax(path: String, line: Int, column: Int, problem: String)
@@ -50,6 +52,7 @@ public enum TemplateError: Error, CustomStringConvertible, Equatable, Sendable {
         case .outsideFolder(let name, let available):
             return "template '\(name)' is a symlink pointing outside the templates folder; refused; available: "
                 + available.joined(separator: ", ")
+        case .notRegularFile(let path, let kind): return "template \(path) is \(kind), not a regular file; refused"
         case .unreadable(let path, let reason): return "cannot read template \(path): \(reason)"
         case .syntax(let path, let line, let column, let problem): return "\(path):\(line):\(column): \(problem)"
         }
@@ -68,7 +71,7 @@ public struct TemplateLibrary: Sendable {
     public var builtIns: [String: String]
 
     /// Templates larger than this are refused: a prompt is a page, not a book.
-    static let maxBytes = 1024 * 1024
+    static let maxBytes = FileReader.templateCap
 
     public init(root: String, config: Config, builtIns: [String: String] = BuiltInTemplates.all) {
         relativeFolder = LocatorPath.clean(config.templates)
@@ -88,16 +91,30 @@ public struct TemplateLibrary: Sendable {
     public func resolve(_ name: String) throws(TemplateError) -> PromptTemplate {
         guard Self.isValidName(name) else { throw .invalidName(name, available: availableNames) }
         let path = "\(folder)/\(name).md"
-        if FileReader.exists(path) {
-            guard checkInside(name) else { throw .outsideFolder(name, available: availableNames) }
+        var info = stat()
+        let found = lstat(path, &info) == 0
+        // ENOENT means no such template; anything else (templates/ unreadable) is an error,
+        // never a quiet fall-back to the built-in.
+        if !found && errno != ENOENT && errno != ENOTDIR {
+            throw .unreadable(relativePath(name), JournalError.reason(errno))
+        }
+        if found {
+            switch placement(name) {
+            case .inside: break
+            case .outside: throw .outsideFolder(name, available: availableNames)
+            case .notRegular(let kind): throw .notRegularFile(relativePath(name), kind: kind)
+            case .unreadable(let reason): throw .unreadable(relativePath(name), reason)
+            }
             let bytes: [UInt8]
             do {
-                bytes = try FileReader.read(path, limit: Self.maxBytes)
+                bytes = try FileReader.read(path, cap: Self.maxBytes)
             } catch {
-                throw .unreadable(relativePath(name), "\(error)")
-            }
-            guard bytes.count <= Self.maxBytes else {
-                throw .unreadable(relativePath(name), "larger than \(Self.maxBytes) bytes")
+                switch error {
+                case .notRegularFile(_, let kind): throw .notRegularFile(relativePath(name), kind: kind)
+                case .tooLarge: throw .unreadable(relativePath(name), "larger than \(Self.maxBytes / 1024) KiB")
+                case .unreadable(_, let reason): throw .unreadable(relativePath(name), reason)
+                default: throw .unreadable(relativePath(name), "\(error)")
+                }
             }
             return PromptTemplate(
                 name: name, source: .journal, path: relativePath(name), text: String(decoding: bytes, as: UTF8.self))
@@ -161,12 +178,26 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// True when `NAME.md` in the folder is a regular file whose real path is inside the folder.
-    func checkInside(_ name: String) -> Bool {
+    func checkInside(_ name: String) -> Bool { placement(name) == .inside }
+
+    enum Placement: Equatable {
+        case inside, outside
+        case notRegular(String)
+        case unreadable(String)
+    }
+
+    /// Where `NAME.md` leads: a regular file inside the folder, outside it, or something that
+    /// is not a file at all (a FIFO is said to be a FIFO, not a symlink out).
+    func placement(_ name: String) -> Placement {
         let path = "\(folder)/\(name).md"
-        guard let real = EntryFiles.realPath(path), let folderReal = EntryFiles.realPath(folder) else { return false }
+        guard let real = EntryFiles.realPath(path), let folderReal = EntryFiles.realPath(folder) else {
+            return errno == EACCES ? .unreadable(JournalError.reason(errno)) : .outside
+        }
+        guard real.hasPrefix(folderReal == "/" ? "/" : folderReal + "/") else { return .outside }
         var info = stat()
-        guard stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
-        return real.hasPrefix(folderReal == "/" ? "/" : folderReal + "/")
+        guard stat(real, &info) == 0 else { return .unreadable(JournalError.reason(errno)) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .notRegular(FileReader.kind(info.st_mode)) }
+        return .inside
     }
 }
 

@@ -205,6 +205,11 @@ public struct TemplateRenderer: Sendable {
     /// (the title) at its line in the file for error messages.
     static func compile(_ text: String, path: String, lineOffset: Int = 0) throws(TemplateError) -> MustacheTemplate {
         let pragma = "{{% CONTENT_TYPE: TEXT}}"
+        if let deep = TemplateNesting.tooDeep(text) {
+            throw .syntax(
+                path: path, line: deep.line + lineOffset, column: deep.column,
+                problem: "sections nested more than \(TemplateNesting.maxDepth) deep")
+        }
         do {
             return try MustacheTemplate(string: pragma + text)
         } catch let error as MustacheTemplate.ParserError {

@@ -5,7 +5,9 @@ extension JournalCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report every problem in the journal as path:line:column.",
-            discussion: "Exit status: 0 with no errors (warnings allowed); 1 with errors; 2 on usage errors."
+            discussion:
+                "Exit status: 0 with no errors (warnings allowed); 1 with errors; 2 on usage or environment errors."
+                + " A write to stdout that fails (full disk, I/O error, stdout closed) exits 2; a closed pipe ends output quietly."
         )
 
         @OptionGroup var options: JournalOptions
@@ -20,7 +22,7 @@ extension JournalCommand {
                 Output.diagnostics(report.diagnostics, color: options.colorEnabled(for: 2))
                 Output.errorLine(report.summary)
             case .json:
-                Output.print(report.json.serialized() + "\n")
+                Output.print(report.json.serialized() + "\n", as: .json)
             }
             if report.errors > 0 { throw ExitCode.failure }
         }

@@ -9,7 +9,8 @@ extension JournalCommand {
                 Creates only what is missing and never overwrites: running it again on a journal \
                 names what already existed and leaves it as it was.
 
-                Exit status: 0 ok; 2 when something cannot be created.
+                Exit status: 0 ok; 2 when something cannot be created, when an existing journal.yml \
+                has errors, or when a write to stdout fails (a closed pipe ends output quietly).
                 """
         )
 
@@ -20,14 +21,17 @@ extension JournalCommand {
             let root = JournalLocator.absolute(directory ?? ".", from: Process.workingDirectory)
             var created: [String] = []
             var existed: [String] = []
+            // An existing journal.yml decides where entries and templates live; with errors
+            // it cannot say, so nothing is created.
+            let (config, problems) = Config.load(root: root)
+            let errors = problems.filter(Config.isSettingsError)
+            if !errors.isEmpty {
+                Output.diagnostics(errors, color: false)
+                Output.error("\(Config.fileName) has errors; fix them first, nothing was created")
+                throw ExitCode(2)
+            }
             do {
                 if try SafeFileWriter.createFolders(root) { created.append(root + "/") }
-                let configPath = "\(root)/\(Config.fileName)"
-                var config = Config()
-                if FileReader.exists(configPath) {
-                    // An existing journal.yml decides where entries and templates live.
-                    config = Config.parse((try? FileReader.readText(configPath)) ?? "").0
-                }
                 let writer = SafeFileWriter()
                 func file(_ relative: String, _ text: String) throws(JournalError) {
                     let outcome = try writer.create("\(root)/\(relative)", bytes: Array(text.utf8))

@@ -5,7 +5,12 @@ extension JournalCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List commitments, one per line: reference, status, made, due and text.",
-            discussion: "Use a reference with 'journal show' or in a follow-up link."
+            discussion: """
+                Use a reference with 'journal show' or in a follow-up link.
+
+                Exit status: 0 ok; 1 when the journal has errors; 2 on usage or environment errors, \
+                including a failed write to stdout; a closed pipe ends output quietly.
+                """
         )
 
         @OptionGroup var options: JournalOptions
@@ -38,7 +43,7 @@ extension JournalCommand {
                     Output.print(CommitmentListing.lines(selected, width: TerminalWidth.columns))
                 }
             case .json:
-                Output.print(JSONReport.render(commitments: selected))
+                Output.print(JSONReport.render(commitments: selected), as: .json)
                 if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
             }
             try options.reportProblems(in: journal)

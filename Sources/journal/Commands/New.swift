@@ -22,7 +22,9 @@ extension JournalCommand {
                 removed; saving it there later creates it again.
 
                 Exit status: 0 ok; 1 the template or the finished entry has errors; 2 usage or \
-                environment error, including an editor that fails (the entry is kept).
+                environment error, including an editor that fails (the entry is kept), journal.yml \
+                with errors (nothing is created) and a failed write to stdout; a closed pipe ends \
+                output quietly.
                 """
         )
 
@@ -67,6 +69,14 @@ extension JournalCommand {
                 Output.errorLine("note: \(day) is in the future; the entry is dated then")
             }
             let journal = Journal.load(root: root)
+            // A command that writes must know where and how: with journal.yml's errors it
+            // would write to the default folder with the default template.
+            let settingsErrors = journal.diagnostics.filter(Config.isSettingsError)
+            if !settingsErrors.isEmpty {
+                Output.diagnostics(settingsErrors, color: options.colorEnabled(for: 2))
+                Output.error("\(Config.fileName) has errors; fix them first (nothing was created)")
+                throw ExitCode(2)
+            }
             let library = TemplateLibrary(root: root, config: journal.config)
             let name = template ?? journal.config.defaultTemplate
             let prompt: PromptTemplate
@@ -151,6 +161,10 @@ extension JournalCommand {
         func summarize(root: String, relative: String) throws {
             let journal = Journal.load(root: root)
             let entry = journal.entries.first { $0.path == relative }
+            if entry == nil, !FileReader.exists("\(root)/\(relative)") {
+                Output.errorLine("\(relative) is gone: the editor removed it; nothing was recorded")
+                return
+            }
             let made = entry?.commitments.count ?? 0
             // Decisions, and `[ ]` lines with something written after their link; a prefilled
             // line left alone records nothing.

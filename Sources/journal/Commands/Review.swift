@@ -7,7 +7,8 @@ extension JournalCommand {
             abstract: "Show how often you kept your word: to whom, on which themes, and what is slipping.",
             discussion: """
                 Commitments are judged as of --as-of (default today); entries dated later are ignored.
-                Exit status: 0 ok; 1 when the journal has errors (see 'journal check'); 2 on usage errors.
+                Exit status: 0 ok; 1 when the journal has errors (see 'journal check'); 2 on usage or environment
+                errors, including a failed write to stdout; a closed pipe ends output quietly.
                 """
         )
 
@@ -29,11 +30,12 @@ extension JournalCommand {
             case .text:
                 let document = ReportDocument(review: review)
                 Output.print(
-                    TextReport.render(document, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)))
+                    TextReport.render(document, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)),
+                    as: .styled)
             case .markdown:
                 Output.print(MarkdownReport.render(ReportDocument(review: review)))
             case .json:
-                JSONReport.render(review, to: Output.print)
+                JSONReport.render(review) { Output.print($0, as: .json) }
                 if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
             }
             try options.reportProblems(in: journal)

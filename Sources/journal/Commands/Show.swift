@@ -5,7 +5,9 @@ extension JournalCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the whole history of one commitment: where it was made, every follow-up, its status.",
-            discussion: "Exit status: 0 ok; 2 when the reference is unknown (the closest matches are listed)."
+            discussion:
+                "Exit status: 0 ok; 1 when the journal has errors; 2 when the reference is unknown (the closest matches"
+                + " are listed) and on environment errors. A write to stdout that fails (full disk, I/O error, stdout closed) exits 2; a closed pipe ends output quietly."
         )
 
         @OptionGroup var options: JournalOptions
@@ -27,7 +29,7 @@ extension JournalCommand {
             let wanted = JournalKit.Reference(parsing: reference)
             guard let wanted, let commitment = ledger.commitment(wanted), commitment.made <= day else {
                 let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
-                let closest = Suggestions.ranked(reference, among: all).prefix(3)
+                let closest = Suggestions.ranked(reference, among: all, limit: 3)
                 var message = "unknown commitment '\(TerminalText.escape(reference))'"
                 if !closest.isEmpty { message += "; closest: " + closest.joined(separator: ", ") }
                 Output.error(message)

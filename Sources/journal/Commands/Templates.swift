@@ -12,7 +12,8 @@ extension JournalCommand {
                 from the current built-in is shown as "journal (outdated copy of the built-in)": \
                 it wins, so it lacks what the built-in has gained; delete it to use the built-in.
 
-                Exit status: 0 ok; 1 a template has a mustache error or cannot be used; 2 usage error.
+                Exit status: 0 ok; 1 a template has a mustache error or cannot be used; 2 usage or environment
+                error, including a failed write to stdout; a closed pipe ends output quietly.
                 """
         )
 

@@ -24,7 +24,7 @@ enum Completions {
     /// The journal's own templates and the built-ins.
     @Sendable static func templates(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         guard let root = root(words) else { return BuiltInTemplates.names.filter { $0.hasPrefix(prefix) }.sorted() }
-        let config = (try? FileReader.readText("\(root)/\(Config.fileName)")).map { Config.parse($0).0 } ?? Config()
+        let config = Config.load(root: root).0
         return TemplateLibrary(root: root, config: config).availableNames.filter { $0.hasPrefix(prefix) }.sorted()
     }
 

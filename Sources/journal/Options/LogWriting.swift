@@ -17,10 +17,10 @@ enum LogWriting {
     /// writes must not guess where or how.
     static func load(_ options: JournalOptions) throws -> Journal {
         let journal = try options.load()
-        let problems = journal.diagnostics.filter { $0.path == Config.fileName && $0.severity == .error }
+        let problems = journal.diagnostics.filter(Config.isSettingsError)
         guard problems.isEmpty else {
             Output.diagnostics(problems, color: options.colorEnabled(for: 2))
-            Output.error("journal.yml has errors; fix them before writing to the journal")
+            Output.error("\(Config.fileName) has errors; fix them first (nothing was written)")
             throw ExitCode(2)
         }
         return journal

@@ -64,8 +64,8 @@ import Testing
     static let markdown = """
         # Review as of 2026-11-27
 
-        Follow-through 50% (2 of 4 decided kept) · on time 25% (1 of 4) · 1 open · 2 overdue
-        6 commitments made: 2 kept (1 on time, 1 late), 1 missed, 1 stale, 1 open,
+        Follow-through 50% \\(2 of 4 decided kept\\) · on time 25% \\(1 of 4\\) · 1 open · 2 overdue
+        6 commitments made: 2 kept \\(1 on time, 1 late\\), 1 missed, 1 stale, 1 open,
         and 1 released, 1 on a day not known.
         Last looked in the mirror 25 days ago.
 
