@@ -9,45 +9,109 @@ public enum CommitmentListing {
         }
     }
 
-    /// Reference, status, made, due and text, aligned; text is escaped and cut to the width.
-    public static func lines(_ statuses: [CommitmentStatus], width: Int = 100) -> String {
+    /// Reference, status, made, due and text, aligned, the text cut to the width. Below 100
+    /// columns each commitment takes two lines, so the text keeps most of the width: status, made,
+    /// due and text, then the reference on its own line (never cut).
+    public static func lines(_ statuses: [CommitmentStatus], width: Int = 100, color: Bool = false) -> String {
+        let roles = statuses.map { [nil, ReportDocument.Role($0.outcome)] as [ReportDocument.Role?] }
+        if width >= 100 {
+            let table = ReportDocument.Table(
+                headers: ["Reference", "Status", "Made", "Due", "Commitment"],
+                rows: statuses.map { status in
+                    [
+                        status.reference.description, status.status.rawValue, status.commitment.made.description,
+                        status.due?.description ?? "–", status.commitment.text,
+                    ]
+                }, flexibleColumn: 4, roles: roles)
+            return TextReport.render(table, width: width, color: color).0
+        }
         let table = ReportDocument.Table(
-            headers: ["Reference", "Status", "Made", "Due", "Commitment"],
+            headers: ["Status", "Made", "Due", "Commitment"],
             rows: statuses.map { status in
                 [
-                    status.reference.description, status.status.rawValue, status.commitment.made.description,
-                    status.due?.description ?? "–", status.commitment.text,
+                    status.status.rawValue, status.commitment.made.description, status.due?.description ?? "–",
+                    status.commitment.text,
                 ]
-            }, flexibleColumn: 4)
-        return TextReport.render(table, width: width, color: false)
+            }, flexibleColumn: 3, roles: roles.map { Array($0.dropFirst()) })
+        var out = ""
+        if TextReport.fits(table, width: width) {
+            let rendered = TextReport.render(table, width: width, color: color).0.split(
+                separator: "\n", omittingEmptySubsequences: false)
+            out = (rendered.first.map(String.init) ?? "") + "\n"
+            for (index, status) in statuses.enumerated() where index + 1 < rendered.count {
+                out += rendered[index + 1] + "\n"
+                out += TextReport.alone(TerminalText.escape(status.reference.description), width: width, color: color)
+            }
+            return out
+        }
+        // Too narrow even for that: status and dates, the text, the reference, each on a line.
+        for status in statuses {
+            let role = ReportDocument.Role(status.outcome)
+            out +=
+                TextReport.styled(status.status.rawValue, role, color)
+                + "  made \(status.commitment.made)  due \(status.due?.description ?? "–")\n"
+            out +=
+                "  " + DisplayWidth.truncated(TerminalText.escape(status.commitment.text), to: max(1, width - 2)) + "\n"
+            out += TextReport.alone(TerminalText.escape(status.reference.description), width: width, color: color)
+        }
+        return out
     }
 
     /// The whole history of one commitment, with `path:line` throughout.
-    public static func history(_ status: CommitmentStatus, asOf: Day) -> String {
+    public static func history(_ status: CommitmentStatus, asOf: Day, width: Int = 100, color: Bool = false) -> String {
         let c = status.commitment
         let e = TerminalText.escape
-        var out = "\(e(c.reference.description))\n"
-        out += "  \(e(c.text))\n"
-        out += "  made     \(c.made)  \(e(c.path)):\(c.location.line)\n"
-        if !c.people.isEmpty { out += "  people   \(e(c.people.map { "@" + $0 }.joined(separator: " ")))\n" }
-        if !c.tags.isEmpty { out += "  tags     \(e(c.tags.map { "#" + $0 }.joined(separator: " ")))\n" }
-        if let due = status.originalDue { out += "  due      \(due)\n" }
+        var out = ""
+        /// `label` then `text` wrapped under an 11-column hanging indent; `location` stays whole and,
+        /// when the line cannot hold it, stands alone.
+        func row(_ label: String, _ text: String, location: String? = nil, note: String = "") {
+            let head = "  " + label.padding(to: 9)
+            var first = head + text
+            if let location {
+                if DisplayWidth.of(first) + 2 + DisplayWidth.of(location) <= width {
+                    first += "  " + location
+                } else {
+                    out += first + "\n"
+                    out += TextReport.alone(location, width: width, color: color)
+                    first = ""
+                }
+            }
+            guard !note.isEmpty else {
+                if !first.isEmpty { out += first + "\n" }
+                return
+            }
+            if !first.isEmpty, DisplayWidth.of(first) + 2 + DisplayWidth.of(note) <= width {
+                out += first + "  " + note + "\n"
+                return
+            }
+            if !first.isEmpty { out += first + "\n" }
+            for line in TextReport.wrap(note, width: max(20, width - 11)) {
+                out += String(repeating: " ", count: 11) + line + "\n"
+            }
+        }
+        out += e(c.reference.description) + "\n"
+        for line in TextReport.wrap(e(c.text), width: max(20, width - 2)) { out += "  " + line + "\n" }
+        row("made", "\(c.made)", location: "\(e(c.path)):\(c.location.line)")
+        if !c.people.isEmpty { row("people", e(c.people.map { "@" + $0 }.joined(separator: " "))) }
+        if !c.tags.isEmpty { row("tags", e(c.tags.map { "#" + $0 }.joined(separator: " "))) }
+        if let due = status.originalDue { row("due", "\(due)") }
         if c.box != .open || c.cancelledOn != nil {
-            var line = "  in place [\(c.box.mark)]"
+            var line = "in place [\(c.box.mark)]"
             if c.box == .done, let done = c.doneOn { line += " done \(done)" }
             if let cancelled = c.cancelledOn { line += " released \(cancelled)" }
-            out += line + "\n"
+            out += "  " + line + "\n"
         }
         for followUp in status.followUps {
-            var line = "  [\(followUp.box.mark)]      \(followUp.date)  \(e(followUp.path)):\(followUp.location.line)"
-            if !followUp.note.isEmpty { line += "  \(e(followUp.note))" }
-            out += line + "\n"
+            row(
+                "[\(followUp.box.mark)]", "\(followUp.date)", location: "\(e(followUp.path)):\(followUp.location.line)",
+                note: e(followUp.note))
             for move in status.dueMoves where move.followUp == followUp {
                 let late = move.isLate ? " (late renegotiation)" : ""
                 out += "           due \(move.from?.description ?? "none") → \(move.to)\(late)\n"
             }
         }
-        var summary = "  status   \(status.outcome.label) as of \(asOf)"
+        var summary =
+            TextReport.styled(status.outcome.label, ReportDocument.Role(status.outcome), color) + " as of \(asOf)"
         if let doneOn = status.doneOn { summary += ", done \(doneOn)" }
         if status.status == .released {
             summary += status.releasedOn.map { ", released \($0)" } ?? ", released on a day not known"
@@ -55,7 +119,7 @@ public enum CommitmentListing {
         }
         if status.status == .missed { summary += ", \(status.daysLate(asOf: asOf)) days late" }
         if status.status == .stale { summary += ", quiet for \(asOf.days(since: status.lastTouch)) days" }
-        out += summary + "\n"
+        out += "  status   " + summary + "\n"
         return out
     }
 }

@@ -7,7 +7,7 @@ public enum NameListing {
             rows: summaries.map {
                 [sigil + $0.name, "\($0.made)", "\($0.kept)", "\($0.open)", "\($0.overdue)", "\($0.lastSeen)"]
             }, numericColumns: [1, 2, 3, 4])
-        return TextReport.render(table, width: width, color: false)
+        return TextReport.render(table, width: width, color: false).0
     }
 
     /// `[{"name", "made", "kept", "open", "overdue", "lastSeen"}]`, sorted by name.

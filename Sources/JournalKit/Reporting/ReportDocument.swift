@@ -3,6 +3,22 @@
 /// The review builds one of these; the text and markdown renderers only lay it out, so both
 /// forms always say the same thing.
 public struct ReportDocument: Hashable, Sendable {
+    /// What a status means to the reader, for colour: kept is good; missed and released late are
+    /// bad; stale is a warning; open is neutral; released in time is dim.
+    public enum Role: Hashable, Sendable {
+        case good, bad, warning, neutral, dim
+
+        public init(_ outcome: Outcome) {
+            switch outcome {
+            case .keptOnTime, .keptLate, .keptUndated: self = .good
+            case .missed, .releasedLate: self = .bad
+            case .stale: self = .warning
+            case .open: self = .neutral
+            case .released: self = .dim
+            }
+        }
+    }
+
     public struct Table: Hashable, Sendable {
         public var headers: [String]
         public var rows: [[String]]
@@ -10,9 +26,26 @@ public struct ReportDocument: Hashable, Sendable {
         public var flexibleColumn: Int?
         /// Columns aligned to the right (numbers).
         public var numericColumns: Set<Int> = []
-        /// Headers for a terminal too narrow for `headers`, with a legend that spells them out.
-        public var shortHeaders: [String]? = nil
+        /// A legend that spells out abbreviated headers, printed once under the first table using them.
         public var legend: String? = nil
+        /// Narrower forms, tried in order when this one does not fit: abbreviated headers, then
+        /// fewer columns. Every form's rows still add up to the same totals.
+        public var narrower: [Table] = []
+        /// Per row, per cell, the role that colours it; empty for none.
+        public var roles: [[Role?]] = []
+
+        public init(
+            headers: [String], rows: [[String]], flexibleColumn: Int? = nil, numericColumns: Set<Int> = [],
+            legend: String? = nil, narrower: [Table] = [], roles: [[Role?]] = []
+        ) {
+            self.headers = headers
+            self.rows = rows
+            self.flexibleColumn = flexibleColumn
+            self.numericColumns = numericColumns
+            self.legend = legend
+            self.narrower = narrower
+            self.roles = roles
+        }
     }
 
     /// One commitment in a list: a status label and a short note, its text, and a detail line
@@ -26,6 +59,8 @@ public struct ReportDocument: Hashable, Sendable {
         public var made: Day
         /// `path:line`.
         public var location: String
+        /// Colours the label.
+        public var role: Role = .neutral
 
         /// The second line of the text form: due, made, `path:line`.
         public var detail: String { (due.isEmpty ? "" : due + " · ") + "made \(made) · \(location)" }
@@ -156,17 +191,30 @@ extension ReportDocument {
         + " · RLate released late (not kept) · FT follow-through"
 
     /// A table of outcome counts: the leading columns, then Made, the eight outcomes and the rate.
+    /// Narrower, the same with abbreviated headers; narrower still, Made, Kept, Not kept (missed,
+    /// stale, released late), Released, Open and the rate, which add up as well.
     static func outcomeTable(_ leading: [String], _ rows: [([String], Counts)]) -> Table {
-        let headers = leading + ["Made"] + outcomeHeaders + ["Follow-through"]
-        let short = leading + ["Made"] + outcomeShortHeaders + ["FT"]
+        let numeric = Set(leading.count..<(leading.count + 10))
         let cells = rows.map { names, counts in
             names + [String(counts.made)] + Outcome.allCases.map { String(counts.count($0)) }
                 + [percent(counts.followThroughRate)]
         }
+        let short = Table(
+            headers: leading + ["Made"] + outcomeShortHeaders + ["FT"], rows: cells, numericColumns: numeric,
+            legend: outcomeLegend)
+        let merged = Table(
+            headers: leading + ["Made", "Kept", "NotKept", "Rel", "Open", "FT"],
+            rows: rows.map { names, counts in
+                names + [counts.made, counts.kept, counts.notKept, counts.released, counts.open].map(String.init)
+                    + [percent(counts.followThroughRate)]
+            }, numericColumns: Set(leading.count..<(leading.count + 6)), legend: mergedLegend)
         return Table(
-            headers: headers, rows: cells, numericColumns: Set((1..<headers.count).filter { $0 >= leading.count }),
-            shortHeaders: short, legend: outcomeLegend)
+            headers: leading + ["Made"] + outcomeHeaders + ["Follow-through"], rows: cells, numericColumns: numeric,
+            narrower: [short, merged])
     }
+
+    static let mergedLegend =
+        "NotKept missed, stale or released late · Rel released in time · FT follow-through"
 
     static func trend(_ review: Review) -> Section? {
         guard !review.periods.isEmpty else { return nil }
@@ -185,9 +233,12 @@ extension ReportDocument {
     static func mirror(_ review: Review) -> Section {
         var table = outcomeTable(
             ["Theme", "Expected"], review.mirror.map { (["#" + $0.tag, String($0.expectations)], $0.own) })
-        table.numericColumns.insert(1)
-        table.headers[2] = "Own"
-        table.shortHeaders?[2] = "Own"
+        for index in [-1] + table.narrower.indices.map({ $0 }) {
+            var form = index < 0 ? table : table.narrower[index]
+            form.numericColumns.insert(1)
+            form.headers[2] = "Own"
+            if index < 0 { table = form } else { table.narrower[index] = form }
+        }
         var title = "The mirror: what you expect of them, and what you do"
         let narrowed = [review.options.person.map { "@" + $0 }, review.options.tag.map { "#" + $0 }].compactMap { $0 }
         if !narrowed.isEmpty {
@@ -207,7 +258,7 @@ extension ReportDocument {
         }
         return Item(
             label: label, note: note, text: status.commitment.text, due: due, made: status.commitment.made,
-            location: "\(status.commitment.path):\(status.commitment.location.line)")
+            location: "\(status.commitment.path):\(status.commitment.location.line)", role: Role(status.outcome))
     }
 
     /// "77%", or "–" when there is nothing to divide.

@@ -40,7 +40,9 @@ extension JournalCommand {
                 if let unmatched = review.unmatchedFilter {
                     Output.print(TerminalText.escape(unmatched) + "\n")
                 } else {
-                    Output.print(CommitmentListing.lines(selected, width: TerminalWidth.columns))
+                    Output.print(
+                        CommitmentListing.lines(
+                            selected, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)), as: .styled)
                 }
             case .json:
                 Output.print(JSONReport.render(commitments: selected), as: .json)

@@ -36,7 +36,9 @@ extension JournalCommand {
                 throw ExitCode(2)
             }
             let status = ledger.judge(commitment, asOf: day, staleAfterDays: journal.config.staleAfterDays)
-            Output.print(CommitmentListing.history(status, asOf: day))
+            Output.print(
+                CommitmentListing.history(
+                    status, asOf: day, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)), as: .styled)
             try options.reportProblems(in: journal)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import JournalKit
@@ -32,7 +33,8 @@ import Testing
 
         Due in the next 7 days
         Tue 2026-12-01  in 4d  Book @ana onto the negotiation course #coaching
-                               due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
+                               due 2026-11-13 → 2026-12-01 · made 2026-11-02
+          entries/2026-11-02-weekly-mirror.md:14
 
         By person
         Person  Made  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open    FT
@@ -57,7 +59,8 @@ import Testing
 
         Renegotiated
         open  moved 1×, in time  Book @ana onto the negotiation course #coaching
-                                 due 2026-11-13 → 2026-12-01 · made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:14
+                                 due 2026-11-13 → 2026-12-01 · made 2026-11-02
+          entries/2026-11-02-weekly-mirror.md:14
 
         """
 
@@ -157,7 +160,20 @@ import Testing
         let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: 44)
         // 44 columns less the 19 of label and note leave 25 for the text, the ellipsis included.
         #expect(rendered.contains("missed  14d late   Log my own calls in the …\n"))
-        #expect(rendered.contains("made 2026-11-02 · entries/2026-11-02-weekly-mirror.md:15\n"))
+        // The location does not fit beside the dates, so it stands alone, whole.
+        #expect(rendered.contains("                   made 2026-11-02\n  entries/2026-11-02-weekly-mirror.md:15\n"))
+    }
+
+    /// At every width, measured with the tests' own width oracle, no line is wider than the
+    /// terminal but a `path:line` standing alone.
+    @Test(arguments: [40, 60, 80, 100, 120])
+    func everyLineFits(_ width: Int) {
+        let rendered = TextReport.render(ReportDocument(review: SmallJournal.review()), width: width)
+        for line in rendered.split(separator: "\n") where WidthOracle.width(line) > width {
+            #expect(
+                line.trimmingCharacters(in: .whitespaces).range(of: #"^\S+:\d+$"#, options: .regularExpression) != nil,
+                "\(line)")
+        }
     }
 
     @Test func sectionsAreLeftOutWhenEmpty() {
