@@ -14,16 +14,16 @@ public enum CommitmentListing {
     /// due and text, then the reference on its own line (never cut).
     public static func lines(_ statuses: [CommitmentStatus], width: Int = 100, color: Bool = false) -> String {
         let roles = statuses.map { [nil, ReportDocument.Role($0.outcome)] as [ReportDocument.Role?] }
-        if width >= 100 {
-            let table = ReportDocument.Table(
-                headers: ["Reference", "Status", "Made", "Due", "Commitment"],
-                rows: statuses.map { status in
-                    [
-                        status.reference.description, status.status.rawValue, status.commitment.made.description,
-                        status.due?.description ?? "–", status.commitment.text,
-                    ]
-                }, flexibleColumn: 4, roles: roles)
-            return TextReport.render(table, width: width, color: color).0
+        let wide = ReportDocument.Table(
+            headers: ["Reference", "Status", "Made", "Due", "Commitment"],
+            rows: statuses.map { status in
+                [
+                    status.reference.description, status.status.rawValue, status.commitment.made.description,
+                    status.due?.description ?? "–", status.commitment.text,
+                ]
+            }, flexibleColumn: 4, roles: roles)
+        if width >= 100, TextReport.fits(wide, width: width) {
+            return TextReport.render(wide, width: width, color: color).0
         }
         let table = ReportDocument.Table(
             headers: ["Status", "Made", "Due", "Commitment"],

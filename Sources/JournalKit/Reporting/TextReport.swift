@@ -128,7 +128,10 @@ public enum TextReport {
         let header = form.headers.map(TerminalText.escape)
         var out = ""
         for row in form.rows.map({ $0.map(TerminalText.escape) }) {
-            let pairs = zip(header, row).dropFirst().map { "\($0) \($1)" }
+            let pairs = zip(header, row).enumerated().dropFirst().map { index, pair in
+                let text = "\(pair.0) \(pair.1)"
+                return index == form.flexibleColumn ? DisplayWidth.truncated(text, to: width - 2) : text
+            }
             out += (row.first ?? "") + ":\n"
             for line in wrap(parts: pairs, width: width - 2) { out += "  " + line + "\n" }
         }
@@ -195,7 +198,30 @@ public enum TextReport {
         var lines: [String] = []
         var current = ""
         var used = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
+            // A path or reference is never cut; any other word wider than a line (a run of CJK
+            // text has no spaces) is broken between graphemes.
+            var word = Substring(piece)
+            if DisplayWidth.of(word) > width, !word.contains("/"), !word.contains("#") {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                    used = 0
+                }
+                while DisplayWidth.of(word) > width {
+                    var head = ""
+                    var headWidth = 0
+                    for character in word {
+                        let size = DisplayWidth.of(character)
+                        if headWidth + size > width { break }
+                        head.append(character)
+                        headWidth += size
+                    }
+                    if head.isEmpty { break }
+                    lines.append(head)
+                    word = word.dropFirst(head.count)
+                }
+            }
             let size = DisplayWidth.of(word)
             if !current.isEmpty, used + 1 + size > width {
                 lines.append(current)
