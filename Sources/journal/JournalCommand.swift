@@ -16,8 +16,8 @@ struct JournalCommand: ParsableCommand {
             Entries are dated markdown files. A commitment is a tagged list item such as
             '- [ ] Recognise @maria at the all-hands by Friday #commit #recognition'.
 
-            Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error,
-            including a failed write to stdout (a full disk, an I/O error, stdout closed). A reader
+            Exit status: 0 ok; 1 problems found in the journal; 2 usage or environment error, \
+            including a failed write to stdout (a full disk, an I/O error, stdout closed). A reader \
             that goes away (a closed pipe) ends the output quietly.
             """,
         version: JournalKitVersion.string,
@@ -42,6 +42,16 @@ struct JournalCommand: ParsableCommand {
         }
         signal(SIGINT) { _ in _exit(130) }
         signal(SIGPIPE, SIG_IGN)
+        // `journal revew`: say which command was meant rather than argument-parser's generic line.
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
+            var message = "unknown command '\(TerminalText.escape(first))'"
+            if let guess = Suggestions.closest(to: String(first.prefix(64)), among: names) {
+                message += "; did you mean '\(guess)'?"
+            }
+            Output.error(message + " (see 'journal --help')")
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

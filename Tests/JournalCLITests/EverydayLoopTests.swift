@@ -133,4 +133,28 @@ import Testing
         #expect(none.status == 2)
         #expect(none.stderr.contains("no entry for 2026-12-02"))
     }
+
+    @Test func aMistypedCommandGetsASuggestion() throws {
+        let result = try JournalProcess.run(["revew"])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr == "journal: error: unknown command 'revew'; did you mean 'review'? (see 'journal --help')\n")
+    }
+
+    @Test func templatesWorkOutsideAJournal() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("no-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let result = try JournalProcess.run(["templates"], in: outside)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("weekly-mirror  built-in"))
+    }
+
+    @Test func showTakesWordsAndPathLineToo() throws {
+        let fixture = try journal()
+        let byWords = try run(fixture, ["show", "ana", "pricing", "--as-of", "2026-12-02"])
+        #expect(byWords.stdout.hasPrefix("2026-11-20#send-ana-the-pricing-deck\n"))
+        let byLine = try run(fixture, ["show", "entries/2026/11/2026-11-20.md:3", "--as-of", "2026-12-02"])
+        #expect(byLine.stdout.hasPrefix("2026-11-20#call-tom-about-the-forecast\n"))
+    }
 }

@@ -16,6 +16,7 @@ import Testing
                 created templates/daily.md
                 created templates/one-on-one.md
                 created templates/weekly-mirror.md
+                next: journal new weekly-mirror --journal \(scratch.root)
 
                 """)
         let config = try #require(scratch.read("journal.yml"))
@@ -43,12 +44,16 @@ import Testing
                 created templates/call-prep.md
                 already existed, left as it was: journal.yml, entries/, templates/, templates/daily.md, \
                 templates/one-on-one.md, templates/weekly-mirror.md
+                next: journal new weekly-mirror --journal \(scratch.root)
 
                 """)
         #expect(scratch.read("journal.yml") == "stale-after-days: 7\n")
         #expect(scratch.read("templates/daily.md") == "my daily")
         let again = try JournalProcess.run(["init", scratch.root])
-        #expect(again.stdout.hasSuffix("nothing to do: \(scratch.root) is already a journal\n"))
+        #expect(
+            again.stdout.hasSuffix(
+                "nothing to do: \(scratch.root) is already a journal\nnext: journal new weekly-mirror --journal \(scratch.root)\n"
+            ))
     }
 
     @Test func initDefaultsToTheCurrentFolderAndHonoursAnExistingConfig() throws {

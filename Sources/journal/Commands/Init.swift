@@ -56,6 +56,14 @@ extension JournalCommand {
                 Output.print("already existed, left as it was: \(existed.joined(separator: ", "))\n")
             }
             if created.isEmpty { Output.print("nothing to do: \(root) is already a journal\n") }
+            let flag = directory.map { " --journal \(Self.shellQuoted($0))" } ?? ""
+            Output.print("next: journal new weekly-mirror\(flag)\n")
+        }
+
+        /// `value` as one shell word, for a command the user can paste.
+        static func shellQuoted(_ value: String) -> String {
+            let plain = value.allSatisfy { $0.isLetter || $0.isNumber || "-_./~+".contains($0) }
+            return plain && !value.isEmpty ? value : "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
     }
 }

@@ -16,9 +16,11 @@ extension JournalCommand {
         var asOf: String?
 
         @Argument(
-            help: "The commitment's reference, e.g. 2026-10-05-weekly-mirror#recognise-maria-s-renewal-win.",
+            help: ArgumentHelp(
+                "The commitment: its reference (2026-10-05-weekly-mirror#recognise-maria-s-renewal-win), a link, a"
+                    + " path:line, a unique prefix, or words from its text."),
             completion: .custom(Completions.references))
-        var reference: String
+        var reference: [String]
 
         func validate() throws { _ = try DateOption.parse(asOf, name: "--as-of") }
 
@@ -26,12 +28,24 @@ extension JournalCommand {
             let journal = try options.load()
             let day = try DateOption.parse(asOf, name: "--as-of") ?? DateOption.today
             let ledger = journal.ledger
-            let wanted = JournalKit.Reference(parsing: reference)
-            guard let wanted, let commitment = ledger.commitment(wanted), commitment.made <= day else {
-                let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
-                let closest = Suggestions.ranked(reference, among: all, limit: 3)
+            // Any form a person gives: reference, link, path:line, prefix or words.
+            let made = Set(ledger.commitments.filter { $0.made <= day }.map(\.reference))
+            let reference = self.reference.joined(separator: " ")
+            let resolved = ReferenceResolver(journal: journal).resolve(
+                reference, candidates: made, workingDirectory: Process.workingDirectory)
+            var found: Commitment?
+            if case .found(let wanted) = resolved, made.contains(wanted) { found = ledger.commitment(wanted) }
+            guard let commitment = found else {
                 var message = "unknown commitment '\(TerminalText.escape(reference))'"
-                if !closest.isEmpty { message += "; closest: " + closest.joined(separator: ", ") }
+                if case .ambiguous(let candidates) = resolved {
+                    message =
+                        "'\(TerminalText.escape(reference))' matches \(candidates.count) commitments; give one of: "
+                        + candidates.prefix(10).map(\.description).joined(separator: ", ")
+                } else {
+                    let all = ledger.commitments.filter { $0.made <= day }.map(\.reference.description)
+                    let closest = Suggestions.ranked(reference, among: all, limit: 3)
+                    if !closest.isEmpty { message += "; closest: " + closest.joined(separator: ", ") }
+                }
                 Output.error(message)
                 throw ExitCode(2)
             }

@@ -20,9 +20,20 @@ extension JournalCommand {
         @OptionGroup var options: JournalOptions
 
         func run() throws {
-            let root = try options.locate()
-            let journal = Journal.load(root: root)
-            let library = TemplateLibrary(root: root, config: journal.config)
+            // Outside any journal (no --journal, no JOURNAL_DIR, no journal.yml above) the
+            // built-ins are still worth listing.
+            let environment = Process.environment
+            let root: String?
+            if options.journal == nil, environment["JOURNAL_DIR"] == nil,
+                (try? JournalLocator.locate(
+                    explicit: nil, environment: environment, workingDirectory: Process.workingDirectory)) == nil
+            {
+                root = nil
+            } else {
+                root = try options.locate()
+            }
+            let config = root.map { Journal.load(root: $0).config } ?? Config()
+            let library = TemplateLibrary(root: root ?? "/nonexistent-journal", config: config)
             let (templates, problems) = library.list()
             var findings = problems
             let width = templates.map(\.name.count).max() ?? 0
