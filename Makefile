@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-completions bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions bench fuzz test-asan clean
 
 all: build
 
@@ -90,6 +90,10 @@ FLOOR = Benchmarks/floor/cmark-floor
 # A person's use of `journal new`: tmux, a real vi, keystrokes, then `journal review`.
 e2e-editor: build
 	bash scripts/e2e-editor.sh .build/debug/journal
+
+# add, done, move, edit in a real vi and review at 80x24 under tmux: nothing wraps.
+e2e-everyday: build
+	bash scripts/e2e-everyday.sh .build/debug/journal
 
 # Tab completion in bash, zsh and fish under tmux, from the generated scripts.
 e2e-completions: build

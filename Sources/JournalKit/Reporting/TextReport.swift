@@ -98,6 +98,16 @@ public enum TextReport {
         return out + alone(location, width: width, color: color)
     }
 
+    /// A message and where it happened: `text  (path:line)` on one line when that fits, else the
+    /// text wrapped and the location alone under it. For the writing commands' replies.
+    public static func message(_ text: String, location: String, width: Int) -> String {
+        let text = TerminalText.escape(text)
+        let location = TerminalText.escape(location)
+        let line = "\(text)  (\(location))"
+        if DisplayWidth.of(line) <= width { return line + "\n" }
+        return wrap(text, width: width).map { $0 + "\n" }.joined() + alone(location, width: width, color: false)
+    }
+
     /// A location on its own line: indented by two when that fits, else from the first column.
     static func alone(_ location: String, width: Int, color: Bool) -> String {
         let indent = 2 + DisplayWidth.of(location) <= width ? "  " : ""

@@ -67,9 +67,13 @@ extension JournalCommand {
                 let stem = String(appended.path.split(separator: "/").last?.dropLast(3) ?? "")
                 var message = expect ? "Expected of the team" : "Committed \(stem)#\(made.id ?? "")"
                 if !expect { message += due.map { ", due \($0.label(inYear: day.year))" } ?? ", no due date" }
-                Output.print(message + "  (\(appended.path):\(appended.line))\n")
+                Output.print(
+                    TextReport.message(
+                        message, location: "\(appended.path):\(appended.line)", width: TerminalWidth.columns))
                 for warning in Self.warnings(made.line, config: journal.config, day: day) {
-                    Output.errorLine("note: \(warning)")
+                    for line in TextReport.wrap("note: \(warning)", width: TerminalWidth.columns) {
+                        Output.errorLine(line)
+                    }
                 }
             }
         }
