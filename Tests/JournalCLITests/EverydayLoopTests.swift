@@ -157,4 +157,55 @@ import Testing
         let byLine = try run(fixture, ["show", "entries/2026/11/2026-11-20.md:3", "--as-of", "2026-12-02"])
         #expect(byLine.stdout.hasPrefix("2026-11-20#call-tom-about-the-forecast\n"))
     }
+
+    @Test func addReadsOneCommitmentPerLineFromStdinAndChecksThemAllFirst() throws {
+        let fixture = try journal()
+        let snapshotted = { (stdin: String) throws -> JournalProcess.Result in
+            try JournalProcess.run(
+                ["add", "-", "--journal", fixture.path()], environment: Self.today, stdin: Data(stdin.utf8))
+        }
+        let refused = try snapshotted("Call Li #commit\nDone [[2026-11-20#call-tom-about-the-forecast]]\n")
+        #expect(refused.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(Self.log)))
+        let added = try snapshotted("Call Li\n\nEmail Tom by Friday\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func datesOutsideTheLogsDayAreRefused() throws {
+        let fixture = try journal()
+        let future = try run(fixture, ["done", "ana", "pricing", "--on", "tomorrow"])
+        #expect(future.status == 2)
+        #expect(future.stderr.contains("is after the log's day 2026-12-02"))
+        let past = try run(fixture, ["move", "call", "tom", "--to", "2026-11-30"])
+        #expect(past.status == 2)
+        #expect(past.stderr.contains("is before the log's day"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(Self.log)))
+    }
+
+    @Test func writingCommandsRefuseWhenJournalYmlHasErrors() throws {
+        let fixture = try journal()
+        try fixture.write("journal.yml", "entires: notes\n")
+        let refused = try run(fixture, ["add", "Call Li"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("journal.yml has errors"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path(Self.log)))
+    }
+
+    @Test func aBadTestClockIsAnError() throws {
+        let result = try JournalProcess.run(["review", "--journal", "."], environment: ["JOURNAL_TODAY": "someday"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("JOURNAL_TODAY must be a YYYY-MM-DD date"))
+    }
+
+    @Test func editListsSeveralEntriesOfADayUnlessFirst() throws {
+        let fixture = try journal()
+        try fixture.write("entries/2026/11/2026-11-20-one-on-one-ana.md", "# 1:1\n")
+        let listed = try run(fixture, ["edit", "2026-11-20"])
+        #expect(listed.status == 2)
+        #expect(listed.stderr.contains("2 entries for 2026-11-20; name one, or pass --first:"))
+        #expect(listed.stderr.contains("  1. entries/2026/11/2026-11-20-one-on-one-ana.md"))
+        let first = try run(fixture, ["edit", "2026-11-20", "--first"])
+        #expect(first.stdout == "\(fixture.path("entries/2026/11/2026-11-20-one-on-one-ana.md"))\n")
+    }
 }
