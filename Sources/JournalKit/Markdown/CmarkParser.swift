@@ -87,7 +87,11 @@ public enum CmarkParser {
                     finishCollecting(at: location(of: node))
                 }
             case CMARK_NODE_TEXT:
-                append(.text, node)
+                // cmark never merges text nodes: an escaped `#` or `@` stays a node of one byte.
+                let literal = Self.string(cmark_node_get_literal(node))
+                if collecting != nil {
+                    appendText(literal == "#" || literal == "@" ? .literal : .text, literal)
+                }
             case CMARK_NODE_CODE:
                 append(.code, node)
             case CMARK_NODE_HTML_INLINE:
