@@ -50,6 +50,8 @@ public struct ItemSyntax: Hashable, Sendable {
     public var onCompletion: String?
     /// `^id` at the end, else `🆔 id`, else `[id:: id]`.
     public var explicitId: String?
+    /// Obsidian Tasks' own id, `🆔 id` or `[id:: id]`, whatever the block id.
+    public var taskId: String?
     /// Targets of `[[…]]` wiki links, as written inside the brackets (without any `|alias`).
     public var wikiLinks: [String]
     /// Field symbols or keys whose value could not be read; each stays text.
@@ -111,6 +113,7 @@ public struct ItemSyntax: Hashable, Sendable {
         if case .text(let value)? = fields.value(.onCompletion) { onCompletion = value }
         var fieldId: String?
         if case .text(let value)? = fields.value(.id) { fieldId = value }
+        taskId = fieldId
         explicitId = scanner.blockId ?? fieldId
         wikiLinks = scanner.wikiLinks
         warnings = scanner.warnings

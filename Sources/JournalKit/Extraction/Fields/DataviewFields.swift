@@ -90,7 +90,12 @@ enum DataviewFields {
         let value = FieldValues.string(b, valueStart, valueEnd)
         switch FieldValues.read(entry.pattern, b, valueStart, valueEnd) {
         case .value(let read, let next)? where next == valueEnd:
-            return .field(FieldHit(field: entry.field, value: read), end: end)
+            // A comma right after a field goes with it (Obsidian Tasks' workaround for a Dataview
+            // rendering issue writes `[due:: …], [priority:: …]`).
+            var after = end
+            while after < b.count, b[after] == 0x20 { after += 1 }
+            return .field(
+                FieldHit(field: entry.field, value: read), end: after < b.count && b[after] == 0x2C ? after + 1 : end)
         case .impossible(let text, let next)? where next == valueEnd:
             return .bad(
                 FieldWarning(snippet: whole, message: "impossible date '\(text)' in \(whole); read as text"), end: end)
