@@ -34,8 +34,8 @@ public struct InlineSpan: Hashable, Sendable {
         case text
         /// A code span: shown, but never scanned for tags or dates.
         case code
-        /// A `#` or `@` that is a text node of its own: cmark makes one of a backslash escape
-        /// (`\#commit`) or an entity (`&#35;`). Shown, but it never starts a tag or a mention.
+        /// A `#` or `@` the source writes as a backslash escape (`\#commit`) or an entity
+        /// (`&#35;`). Shown, but it never starts a tag or a mention.
         case literal
         /// Raw inline HTML: neither shown nor scanned.
         case html
