@@ -11,6 +11,8 @@ public struct Ledger: Sendable {
     /// under earlier rules (a warning suggests the current one), or ignoring case, as Obsidian
     /// resolves links.
     let resolved: [Reference: Resolved]
+    /// Commitments by their reference lowercased.
+    let folded: [String: [Int]]
     /// Follow-up targets that match more than one commitment when case is ignored.
     let ambiguous: [Reference: [Reference]]
 
@@ -42,7 +44,7 @@ public struct Ledger: Sendable {
                 former[alias] = former[alias] == nil ? position : .some(nil)
             }
         }
-        var folded: [String: [Int]]?
+        let folded = Dictionary(grouping: commitments.indices) { Self.fold(commitments[$0].reference) }
         var resolved: [Reference: Resolved] = [:]
         var ambiguous: [Reference: [Reference]] = [:]
         var followUps: [Reference: [FollowUp]] = [:]
@@ -56,10 +58,7 @@ public struct Ledger: Sendable {
                         resolved[key] = .formerId(commitments[position].reference)
                         key = commitments[position].reference
                     } else if ambiguous[key] == nil {
-                        if folded == nil {
-                            folded = Dictionary(grouping: commitments.indices) { Self.fold(commitments[$0].reference) }
-                        }
-                        let matches = folded?[Self.fold(key)] ?? []
+                        let matches = folded[Self.fold(key)] ?? []
                         if matches.count == 1 {
                             resolved[key] = .ignoringCase(commitments[matches[0]].reference)
                             key = commitments[matches[0]].reference
@@ -76,6 +75,7 @@ public struct Ledger: Sendable {
         self.index = index
         self.resolved = resolved
         self.ambiguous = ambiguous
+        self.folded = folded
     }
 
     static func fold(_ reference: Reference) -> String { "\(reference.stem)#\(reference.id)".lowercased() }
@@ -87,7 +87,12 @@ public struct Ledger: Sendable {
 
     /// The commitment a reference names, exactly or as a follow-up to it would resolve.
     public func commitment(_ reference: Reference) -> Commitment? {
-        (index[reference] ?? resolved[reference].flatMap { index[$0.reference] }).map { commitments[$0] }
+        if let position = index[reference] ?? resolved[reference].flatMap({ index[$0.reference] }) {
+            return commitments[position]
+        }
+        // `journal show` with a reference no follow-up used: the one commitment that matches ignoring case.
+        let matches = folded[Self.fold(reference)] ?? []
+        return matches.count == 1 ? commitments[matches[0]] : nil
     }
 
     /// Whether a follow-up records anything: a decision, or a `[ ]` with something written after
