@@ -117,6 +117,12 @@ public struct ItemSyntax: Hashable, Sendable {
         explicitId = scanner.blockId ?? fieldId
         wikiLinks = scanner.wikiLinks
         warnings = scanner.warnings
+        if scanner.moreWarnings > 0 {
+            warnings.append(
+                FieldWarning(
+                    snippet: "",
+                    message: "\(scanner.moreWarnings) more fields on this item could not be read; read as text"))
+        }
         hasContent = scanner.hasContent
         let legacy = LegacyItemText(spans: spans)
         legacyText = Self.collapse(legacy.text)
@@ -233,6 +239,7 @@ public struct ItemSyntax: Hashable, Sendable {
         var blockId: String?
         var wikiLinks: [String] = []
         var warnings: [FieldWarning] = []
+        var moreWarnings = 0
         var hasContent = false
 
         init(logseq: Bool) { self.logseq = logseq }
@@ -261,6 +268,17 @@ public struct ItemSyntax: Hashable, Sendable {
             phrase += run
             phraseAfterEntryLink? += run
         }
+
+        /// Keeps the first few warnings of an item; a line of thousands of bad fields says so once.
+        mutating func warn(_ warning: FieldWarning) {
+            if warnings.count < Self.maxWarnings {
+                warnings.append(warning)
+            } else {
+                moreWarnings += 1
+            }
+        }
+
+        static let maxWarnings = 10
 
         /// A field journal could not read: shown as written, but never read for date phrases.
         mutating func emitUnread(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
@@ -334,7 +352,7 @@ public struct ItemSyntax: Hashable, Sendable {
                             run = i
                             continue
                         case .bad(let warning, let next):
-                            warnings.append(warning)
+                            warn(warning)
                             emit(b, from: run, to: i)
                             emitUnread(b, from: i, to: next)
                             i = next
@@ -375,7 +393,7 @@ public struct ItemSyntax: Hashable, Sendable {
                         run = i
                         continue
                     case .bad(let warning, let next):
-                        warnings.append(warning)
+                        warn(warning)
                         emit(b, from: run, to: i)
                         emitUnread(b, from: i, to: next)
                         i = next

@@ -86,8 +86,8 @@ enum DataviewFields {
         while valueStart < valueEnd, FieldValues.isWhitespace(b[valueStart]) { valueStart += 1 }
         while valueEnd > valueStart, FieldValues.isWhitespace(b[valueEnd - 1]) { valueEnd -= 1 }
         guard valueEnd > valueStart else { return .empty(end: end) }
-        let whole = FieldValues.string(b, i, end)
-        let value = FieldValues.string(b, valueStart, valueEnd)
+        let whole = FieldValues.quoted(b, i, end)
+        let value = FieldValues.quoted(b, valueStart, valueEnd)
         switch FieldValues.read(entry.pattern, b, valueStart, valueEnd) {
         case .value(let read, let next)? where next == valueEnd:
             // A comma right after a field goes with it (Obsidian Tasks' workaround for a Dataview

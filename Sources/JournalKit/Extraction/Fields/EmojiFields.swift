@@ -82,21 +82,29 @@ enum EmojiFields {
     /// readable is worth a warning; a word after a symbol is decoration and says nothing.
     static func bad(_ entry: Entry, _ b: UnsafeBufferPointer<UInt8>, _ symbol: Int, _ v: Int, _ end: Int) -> Match? {
         guard v < end else { return nil }
+        switch entry.pattern {
+        case .date where FieldValues.isDigit(b[v]): break
+        case .id where FieldValues.isIdByte(b[v]), .idList where FieldValues.isIdByte(b[v]): break
+        default: return nil
+        }
+        // The word shown in the warning, and hidden from date phrases: at most 64 bytes, so a line
+        // of symbols with no space is still read in linear time.
         var tokenEnd = v
-        while tokenEnd < end, !FieldValues.isWhitespace(b[tokenEnd]) { tokenEnd += 1 }
-        let token = FieldValues.string(b, v, tokenEnd)
+        while tokenEnd < min(end, v + 64), !FieldValues.isWhitespace(b[tokenEnd]) { tokenEnd += 1 }
+        while tokenEnd < end, tokenEnd > v, b[tokenEnd] & 0xC0 == 0x80 { tokenEnd += 1 }
+        let token = FieldValues.quoted(b, v, tokenEnd)
         switch entry.pattern {
         case .date where FieldValues.isDigit(b[v]):
             return .bad(
                 FieldWarning(
-                    snippet: FieldValues.string(b, symbol, tokenEnd),
+                    snippet: FieldValues.quoted(b, symbol, tokenEnd),
                     message: "not a date '\(token)' after \(symbolName(entry)); write it as YYYY-MM-DD; read as text"),
                 end: tokenEnd)
         case .id, .idList:
             guard FieldValues.isIdByte(b[v]) else { return nil }
             return .bad(
                 FieldWarning(
-                    snippet: FieldValues.string(b, symbol, tokenEnd),
+                    snippet: FieldValues.quoted(b, symbol, tokenEnd),
                     message:
                         "not an id '\(token)' after \(symbolName(entry)); ids are letters, digits, '-' and '_'; read as text"
                 ),

@@ -137,6 +137,14 @@ enum FieldValues {
         return true
     }
 
+    /// The bytes as text for a message: at most 40 bytes, then `…`, never cutting a character.
+    static func quoted(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        guard end - start > 40 else { return string(b, start, end) }
+        var cut = start + 40
+        while cut > start, b[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return string(b, start, cut) + "…"
+    }
+
     static func string(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[start..<max(start, end)]), as: UTF8.self)
     }
