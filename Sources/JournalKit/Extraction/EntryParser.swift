@@ -225,6 +225,7 @@ public struct EntryParser: Sendable {
         _ pending: [(syntax: ItemSyntax, item: MarkdownListItem)], entry: Entry, report: Report, locate: Locate
     ) -> [Commitment] {
         var used = Set<String>()
+        var blockIds = Set<String>()
         var ids: [String?] = []
         for (syntax, item) in pending {
             guard let explicit = syntax.explicitId else {
@@ -232,8 +233,14 @@ public struct EntryParser: Sendable {
                 continue
             }
             if used.contains(explicit) {
-                report(item.paragraphLocation ?? item.location, .error, "duplicate id '\(explicit)' in this entry")
+                // Obsidian Tasks and Dataview accept a repeated `🆔`/`[id:: ]`: a warning when
+                // both are theirs, an error when a `^id` is one of them.
+                let onlyTasks = syntax.blockId == nil && !blockIds.contains(explicit)
+                report(
+                    item.paragraphLocation ?? item.location, onlyTasks ? .warning : .error,
+                    "duplicate id '\(explicit)' in this entry")
             }
+            if syntax.blockId != nil { blockIds.insert(explicit) }
             used.insert(explicit)
             ids.append(explicit)
         }

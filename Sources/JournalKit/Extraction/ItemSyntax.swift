@@ -52,6 +52,8 @@ public struct ItemSyntax: Hashable, Sendable {
     public var explicitId: String?
     /// Obsidian Tasks' own id, `🆔 id` or `[id:: id]`, whatever the block id.
     public var taskId: String?
+    /// The block id `^id` at the very end.
+    public var blockId: String?
     /// Targets of `[[…]]` wiki links, as written inside the brackets (without any `|alias`).
     public var wikiLinks: [String]
     /// Field symbols or keys whose value could not be read; each stays text.
@@ -114,6 +116,7 @@ public struct ItemSyntax: Hashable, Sendable {
         var fieldId: String?
         if case .text(let value)? = fields.value(.id) { fieldId = value }
         taskId = fieldId
+        blockId = scanner.blockId
         explicitId = scanner.blockId ?? fieldId
         wikiLinks = scanner.wikiLinks
         warnings = scanner.warnings

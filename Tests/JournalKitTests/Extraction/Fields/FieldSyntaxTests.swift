@@ -160,6 +160,11 @@ import Testing
         #expect(syntax("[ ] Call 🆔 #commit").warnings.isEmpty)
     }
 
+    @Test func aRepeatedTasksIdIsAWarningAndARepeatedBlockIdAnError() {
+        #expect(parse("- [ ] A 🆔 abc\n- [ ] B 🆔 abc\n").problems == ["2:3: warning: duplicate id 'abc' in this entry"])
+        #expect(parse("- [ ] A ^abc\n- [ ] B ^abc\n").problems == ["2:3: error: duplicate id 'abc' in this entry"])
+    }
+
     // MARK: 11. Logseq markers
 
     @Test(arguments: [
