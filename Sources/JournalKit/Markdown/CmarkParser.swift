@@ -201,7 +201,8 @@ public enum CmarkParser {
                 item.paragraphLocation = paragraphLocation
                 blocks[index] = .listItem(item)
             case .heading(var heading):
-                heading.text = spans.filter { $0.kind == .text || $0.kind == .code }.map(\.text).joined()
+                heading.text = spans.filter { $0.kind == .text || $0.kind == .code || $0.kind == .literal }.map(\.text)
+                    .joined()
                 blocks[index] = .heading(heading)
             }
             spans = []
