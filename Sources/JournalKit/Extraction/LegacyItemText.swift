@@ -77,15 +77,15 @@ struct LegacyItemText {
                             break
                         }
                     }
+                    // An id is never a tag or a mention: `🆔 #commit` keeps its tag (checked before
+                    // the word is measured, so `🆔#🆔#…` stays linear).
+                    if isId, v >= end || b[v] == 0x23 || b[v] == 0x40 || FieldValues.isWhitespace(b[v]) {
+                        i += 4
+                        continue
+                    }
                     var next = v
                     while next < end, !FieldValues.isWhitespace(b[next]) { next += 1 }
-                    if isId {
-                        guard next > v, b[v] != 0x23, b[v] != 0x40 else {
-                            i += 4
-                            continue
-                        }
-                        if id == nil { id = FieldValues.string(b, v, next) }
-                    }
+                    if isId, id == nil { id = FieldValues.string(b, v, next) }
                     flush(i)
                     i = next
                     run = i

@@ -106,7 +106,10 @@ enum ObsidianComments {
                     q += 1
                 }
                 if !closed {
-                    unclosed = Unclosed(line: startLine, column: startColumn, hiddenLines: line - startLine + 1)
+                    // The lines from the comment's own to the last one with anything on it.
+                    let trailingBreak = n > 0 && (out[n - 1] == 0x0A || out[n - 1] == 0x0D) ? 1 : 0
+                    unclosed = Unclosed(
+                        line: startLine, column: startColumn, hiddenLines: max(1, line - startLine + 1 - trailingBreak))
                 }
                 if end > eol {
                     i = end

@@ -24,6 +24,8 @@ import Testing
         ("emoji symbols without values", { repeated("📅 ") }),
         ("emoji with bad values", { repeated("📅 1 ") }),
         ("🆔 bad ids", { repeated("🆔 a* ") }),
+        ("🆔 before tags, no spaces", { repeated("🆔#") }),
+        ("old-style fields with no spaces", { repeated("📅x") }),
         ("recurrence", { "🔁 every" + repeated(" day") }),
         ("depends-on lists", { "⛔ a" + repeated(" , a") }),
         ("150k distinct tags", { (0..<150_000).map { "#t\($0)" }.joined(separator: " ") }),

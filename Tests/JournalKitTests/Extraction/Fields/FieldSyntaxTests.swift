@@ -221,7 +221,7 @@ import Testing
         #expect(result.commitments.map(\.text) == ["Seen", "Also seen"])
         #expect(
             result.problems == [
-                "2:17: warning: '%%' is never closed; it hides the rest of the note (4 lines), as in Obsidian"
+                "2:17: warning: '%%' is never closed; it hides the rest of the note (3 lines), as in Obsidian"
             ])
     }
 
