@@ -75,9 +75,26 @@ public struct EntryParser: Sendable {
             }
         }
 
-        let blocks = CmarkParser.parse(bytes, lineOffset: lineOffset)
-        var source = SourceColumns(bytes, lineOffset: lineOffset)
-        extract(blocks, into: &entry, report: report, locate: { source.locate($0, from: $1) })
+        // Obsidian hides `%% … %%`; so does journal, before markdown sees the text.
+        let (blanked, unclosed) = ObsidianComments.hide(bytes)
+        if let unclosed {
+            let lines = unclosed.hiddenLines == 1 ? "1 line" : "\(unclosed.hiddenLines) lines"
+            report(
+                SourceLocation(line: unclosed.line + lineOffset, column: unclosed.column), .warning,
+                "'%%' is never closed; it hides the rest of the note (\(lines)), as in Obsidian")
+        }
+        func read(_ body: UnsafeRawBufferPointer) {
+            let blocks = CmarkParser.parse(body, lineOffset: lineOffset)
+            var source = SourceColumns(body, lineOffset: lineOffset)
+            extract(
+                blocks, into: &entry, report: report, locate: { source.locate($0, from: $1) },
+                sourceByte: { source.byte(at: $0, offset: $1) })
+        }
+        if let blanked {
+            blanked.withUnsafeBytes { read($0) }
+        } else {
+            read(bytes)
+        }
         return Result(entry: entry, diagnostics: diagnostics)
     }
 
@@ -86,11 +103,16 @@ public struct EntryParser: Sendable {
     typealias Report = (SourceLocation?, Diagnostic.Severity, String) -> Void
     /// Where a phrase was written, searching from the item's first line; for warning columns.
     typealias Locate = (String, SourceLocation) -> SourceLocation
+    /// The source byte at an offset from a position: the markdown tree has lost escapes and
+    /// reference-link boxes, the bytes have not.
+    typealias SourceByte = (SourceLocation, Int) -> UInt8?
 
     /// Reads commitments, follow-ups and expectations from the blocks, in document order.
     func extract(
-        _ blocks: [MarkdownBlock], into entry: inout Entry, report: Report, locate: Locate = { $1 }
+        _ blocks: [MarkdownBlock], into entry: inout Entry, report: Report, locate: Locate = { $1 },
+        sourceByte: SourceByte = { _, _ in nil }
     ) {
+        let logseq = config.commitments == .allTasks
         var underCommitmentHeading = false
         var pending: [(syntax: ItemSyntax, item: MarkdownListItem)] = []
         // The follow-ups of the latest item that was one, and its depth: plain items nested under
@@ -105,7 +127,8 @@ public struct EntryParser: Sendable {
             case .heading(let heading):
                 underCommitmentHeading = headingKeys.contains(Self.headingKey(heading.text))
                 parentFollowUps = nil
-            case .listItem(let item):
+            case .listItem(var item):
+                Self.boxFromSource(&item, sourceByte: sourceByte)
                 if let range = parentFollowUps, item.depth > parentDepth {
                     if !item.spans.isEmpty, let note = Self.subItemNote(item, config: config) {
                         for index in range { entry.followUps[index].parts.subItems.append(note) }
@@ -113,8 +136,8 @@ public struct EntryParser: Sendable {
                 } else {
                     parentFollowUps = nil
                 }
-                guard !item.spans.isEmpty, Self.mayMatter(item) else { continue }
-                var syntax = ItemSyntax(spans: item.spans)
+                guard !item.spans.isEmpty, Self.mayMatter(item, logseq: logseq) else { continue }
+                var syntax = ItemSyntax(spans: item.spans, logseq: logseq)
                 let location = item.paragraphLocation ?? item.location
                 syntax.people = NameNormalizer.normalize(syntax.people, sigil: "@") { report(location, .warning, $0) }
                 syntax.tags = NameNormalizer.normalize(syntax.tags, sigil: "#") { report(location, .warning, $0) }
@@ -127,6 +150,7 @@ public struct EntryParser: Sendable {
                 // entry's heading is a note, not a broken follow-up.
                 let targets = syntax.box == nil ? [] : Self.targets(of: item, syntax: syntax)
                 if !targets.isEmpty {
+                    warnFields(syntax, location, report: report, locate: locate)
                     let first = entry.followUps.count
                     for target in targets {
                         entry.followUps.append(
@@ -146,6 +170,9 @@ public struct EntryParser: Sendable {
                 } else if syntax.tags.contains(config.commitmentTag)
                     || (syntax.box != nil && (underCommitmentHeading || config.commitments == .allTasks))
                 {
+                    // A placeholder (`- [ ] `, `- [ ] #commit 📅 2026-12-01`) promises nothing.
+                    guard syntax.hasContent else { continue }
+                    warnFields(syntax, location, report: report, locate: locate)
                     pending.append((syntax, item))
                 }
             }
@@ -157,6 +184,37 @@ public struct EntryParser: Sendable {
                 entry.commitments[index].personFromEntry = true
             }
         }
+    }
+
+    /// Warns about each Obsidian Tasks or Dataview field whose value could not be read, at its column.
+    func warnFields(_ syntax: ItemSyntax, _ location: SourceLocation, report: Report, locate: Locate) {
+        for warning in syntax.warnings { report(locate(warning.snippet, location), .warning, warning.message) }
+    }
+
+    /// The item's spans, corrected from its source bytes: `\[ \] foo` has no box (GFM), and
+    /// `- [x] foo` in a file that defines `[x]: https://…` has one although cmark made a link of it.
+    static func boxFromSource(_ item: inout MarkdownListItem, sourceByte: SourceByte) {
+        guard let at = item.paragraphLocation, let first = item.spans.first else { return }
+        if first.kind == .text, first.text.utf8.first == UInt8(ascii: "["), sourceByte(at, 0) == UInt8(ascii: "\\") {
+            item.spans[0] = InlineSpan(.text, String(first.text.dropFirst()))
+            item.spans.insert(InlineSpan(.literal, "["), at: 0)
+            return
+        }
+        guard first.kind == .linkStart, item.spans.count >= 3, sourceByte(at, 0) == UInt8(ascii: "["),
+            let mark = sourceByte(at, 1), sourceByte(at, 2) == UInt8(ascii: "]"), mark < 0x80,
+            Box(mark: Character(Unicode.Scalar(mark))) != nil,
+            sourceByte(at, 3).map({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) ?? true,
+            item.spans[1].kind == .text, item.spans[1].text.utf8.elementsEqual([mark]), item.spans[2].kind == .linkEnd
+        else { return }
+        if let index = item.linkDestinations.firstIndex(of: first.text) { item.linkDestinations.remove(at: index) }
+        var spans = Array(item.spans.dropFirst(3))
+        let box = "[" + String(Unicode.Scalar(mark)) + "]"
+        if let next = spans.first, next.kind == .text {
+            spans[0] = InlineSpan(.text, box + next.text)
+        } else {
+            spans.insert(InlineSpan(.text, box), at: 0)
+        }
+        item.spans = spans
     }
 
     /// The text of a plain sub-bullet under a follow-up, or nil when the item is a task, a
@@ -175,6 +233,7 @@ public struct EntryParser: Sendable {
         _ pending: [(syntax: ItemSyntax, item: MarkdownListItem)], entry: Entry, report: Report, locate: Locate
     ) -> [Commitment] {
         var used = Set<String>()
+        var blockIds = Set<String>()
         var ids: [String?] = []
         for (syntax, item) in pending {
             guard let explicit = syntax.explicitId else {
@@ -182,14 +241,21 @@ public struct EntryParser: Sendable {
                 continue
             }
             if used.contains(explicit) {
-                report(item.paragraphLocation ?? item.location, .error, "duplicate id '\(explicit)' in this entry")
+                // Obsidian Tasks and Dataview accept a repeated `🆔`/`[id:: ]`: a warning when
+                // both are theirs, an error when a `^id` is one of them.
+                let onlyTasks = syntax.blockId == nil && !blockIds.contains(explicit)
+                report(
+                    item.paragraphLocation ?? item.location, onlyTasks ? .warning : .error,
+                    "duplicate id '\(explicit)' in this entry")
             }
+            if syntax.blockId != nil { blockIds.insert(explicit) }
             used.insert(explicit)
             ids.append(explicit)
         }
+        let former = Self.legacyIds(pending.map(\.syntax))
         var result: [Commitment] = []
         var nextSuffix: [String: Int] = [:]
-        for ((syntax, item), explicit) in zip(pending, ids) {
+        for (((syntax, item), explicit), legacyId) in zip(zip(pending, ids), former) {
             var id = explicit ?? ItemSyntax.slug(syntax.text)
             if explicit == nil {
                 let base = id
@@ -220,9 +286,42 @@ public struct EntryParser: Sendable {
                     people: syntax.people.sorted(), tags: syntax.tags.filter { $0 != config.commitmentTag }.sorted(),
                     due: due, doneOn: date(syntax.doneField, location, report: report),
                     cancelledOn: date(syntax.cancelledField, location, report: report), made: entry.date,
-                    path: entry.path, location: location))
+                    path: entry.path, location: location, scheduled: syntax.scheduled, start: syntax.start,
+                    created: syntax.created, priority: syntax.priority, recurrence: syntax.recurrence,
+                    formerIds: Self.formerIds(current: id, legacy: legacyId, syntax: syntax)))
         }
         return result
+    }
+
+    /// The ids the commitments of one entry had under the rules before issue 11, by the same
+    /// assignment: explicit ids first, then slugs of the old text with `-2`, `-3` on collision.
+    static func legacyIds(_ syntaxes: [ItemSyntax]) -> [String] {
+        var used = Set(syntaxes.compactMap(\.legacyExplicitId))
+        var nextSuffix: [String: Int] = [:]
+        return syntaxes.map { syntax in
+            if let explicit = syntax.legacyExplicitId { return explicit }
+            let base = ItemSyntax.slug(syntax.legacyText)
+            var id = base
+            var suffix = nextSuffix[base] ?? 2
+            while used.contains(id) {
+                id = "\(base)-\(suffix)"
+                suffix += 1
+            }
+            nextSuffix[base] = suffix
+            used.insert(id)
+            return id
+        }
+    }
+
+    /// Other names a follow-up may use for this commitment: its old id, and the slug its text gives
+    /// when it has an explicit id (a link written before the `^id` was added).
+    static func formerIds(current: String, legacy: String, syntax: ItemSyntax) -> [String] {
+        var names = [legacy]
+        if syntax.explicitId != nil || syntax.legacyExplicitId != nil {
+            names += [ItemSyntax.slug(syntax.text), ItemSyntax.slug(syntax.legacyText)]
+        }
+        var seen = Set([current])
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// Reads what a follow-up says. Text before its link usually quotes the commitment ("Call
@@ -320,9 +419,11 @@ public struct EntryParser: Sendable {
 
     /// False for an item with no box and no `#`: it can be no commitment, follow-up or
     /// expectation, so the item scan (the costliest part of reading an entry) is skipped.
-    static func mayMatter(_ item: MarkdownListItem) -> Bool {
-        if let first = item.spans.first, first.kind == .text, first.text.utf8.first == UInt8(ascii: "[") {
-            return true
+    static func mayMatter(_ item: MarkdownListItem, logseq: Bool = false) -> Bool {
+        if let first = item.spans.first, first.kind == .text, let byte = first.text.utf8.first {
+            if byte == UInt8(ascii: "[") { return true }
+            // Logseq markers all start with one of these capitals.
+            if logseq, "TDLWNIC".utf8.contains(byte) { return true }
         }
         return item.spans.contains { $0.kind == .text && $0.text.utf8.contains(UInt8(ascii: "#")) }
     }

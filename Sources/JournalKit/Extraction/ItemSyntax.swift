@@ -1,11 +1,15 @@
-/// The grammar of one list item's first paragraph: box, tags, people, machine fields, links.
+/// The grammar of one list item's first paragraph: box, tags, people, fields, links.
 ///
-/// Tags, people and fields are read only from plain text, never from code spans, raw HTML or
-/// link destinations. The display text keeps tags, mentions and date phrases, because they
-/// read as words, and drops the box and the machine fields.
+/// One pass over the UTF-8 bytes of each text span finds the tokens (box, tags, mentions, wiki
+/// links, and the fields of each syntax in `Fields/`); the fields are interpreted afterwards.
+/// Tags, people and fields are read only from plain text, never from code spans, raw HTML,
+/// escaped characters or link destinations. The display text keeps tags, mentions and date
+/// phrases, because they read as words, and drops the box and the fields.
 public struct ItemSyntax: Hashable, Sendable {
     public var box: Box?
-    /// Flattened, whitespace collapsed, without box and machine fields.
+    /// True when `box` came from a Logseq marker (`TODO`, `DONE`, …), read only when asked for.
+    public var boxFromLogseq = false
+    /// Flattened, whitespace collapsed, without box and fields.
     public var text: String
     /// The display text before the first link to an entry, or nil without one: on a prefilled
     /// follow-up, the quoted commitment.
@@ -28,49 +32,104 @@ public struct ItemSyntax: Hashable, Sendable {
     /// Lowercased, in order of appearance, unique.
     public var tags: [String]
     public var people: [String]
-    /// `due:`, then `📅`, then `[due:: ]`; each nil when absent.
+    /// `due:`, then an emoji due, then a Dataview due, then a Logseq `DEADLINE:`; nil when absent.
     public var dueField: DatePhrase.Resolution?
     /// The same, among the fields after the last link to an entry: a follow-up's new due date.
     public var dueFieldAfterEntryLink: DatePhrase.Resolution?
+    /// `done:`, then `✅`, then `[completion:: ]`.
     public var doneField: DatePhrase.Resolution?
+    /// `❌`, then `[cancelled:: ]`.
     public var cancelledField: DatePhrase.Resolution?
-    /// `^id` at the end, else `🆔 id`.
+    public var scheduled: Day?
+    public var start: Day?
+    public var created: Day?
+    public var priority: Priority?
+    /// As written: `every week on Monday`.
+    public var recurrence: String?
+    public var dependsOn: [String]
+    public var onCompletion: String?
+    /// `^id` at the end, else `🆔 id`, else `[id:: id]`.
     public var explicitId: String?
+    /// Obsidian Tasks' own id, `🆔 id` or `[id:: id]`, whatever the block id.
+    public var taskId: String?
+    /// The block id `^id` at the very end.
+    public var blockId: String?
     /// Targets of `[[…]]` wiki links, as written inside the brackets (without any `|alias`).
     public var wikiLinks: [String]
+    /// Field symbols or keys whose value could not be read; each stays text.
+    public var warnings: [FieldWarning]
+    /// Whether a letter or digit stands anywhere outside tags, mentions and fields. An item without
+    /// one (`- [ ] `, `- [ ] #commit`) is a placeholder, never a commitment.
+    public var hasContent: Bool
+    /// The text and explicit id under the rules before issue 11, so ids already linked to still resolve.
+    public var legacyText: String
+    public var legacyExplicitId: String?
 
-    /// Parses the spans of a first paragraph.
-    public init(spans: [InlineSpan]) {
-        var scanner = Scanner()
+    /// Parses the spans of a first paragraph; `logseq` reads Logseq markers as boxes.
+    public init(spans: [InlineSpan], logseq: Bool = false) {
+        var scanner = Scanner(logseq: logseq)
         for (index, span) in spans.enumerated() {
             switch span.kind {
-            case .text: scanner.scan(span.text, isFirst: index == 0, isLast: index == spans.count - 1)
+            case .text:
+                var text = span.text
+                text.withUTF8 { scanner.scan($0, isFirst: index == 0, isLast: index == spans.count - 1) }
+            case .literal: scanner.appendLiteral(span.text)
             case .code: scanner.appendCode(span.text)
             case .html: break
-            case .linkStart: scanner.labelStart = scanner.display.utf8.count
+            case .linkStart: scanner.labelStart = scanner.display.count
             case .linkEnd:
-                let start = min(scanner.labelStart ?? scanner.display.utf8.count, scanner.display.utf8.count)
-                let label = String(decoding: Array(scanner.display.utf8)[start...], as: UTF8.self)
+                let start = min(scanner.labelStart ?? scanner.display.count, scanner.display.count)
+                let label = String(decoding: scanner.display[start...], as: UTF8.self)
                 scanner.labels.append(LinkLabel(destination: span.text, label: Self.collapse(label)))
                 scanner.labelStart = nil
                 if EntryParser.reference(fromLink: span.text) != nil { scanner.enteredEntryLink(displayBefore: start) }
             }
         }
         box = scanner.box
-        text = Self.collapse(scanner.display)
-        textBeforeEntryLink = scanner.beforeEntryLink.map(Self.collapse)
-        textAfterEntryLink = scanner.afterEntryLink.map(Self.collapse)
+        boxFromLogseq = scanner.boxFromLogseq
+        text = Self.collapse(String(decoding: scanner.display, as: UTF8.self))
+        textBeforeEntryLink = scanner.beforeEntryLink.map { Self.collapse(String(decoding: $0, as: UTF8.self)) }
+        textAfterEntryLink = scanner.afterEntryLink.map { Self.collapse(String(decoding: $0, as: UTF8.self)) }
         linkLabels = scanner.labels
-        phraseText = Self.collapse(scanner.phrase)
-        phraseTextAfterEntryLink = scanner.phraseAfterEntryLink.map(Self.collapse)
+        phraseText = Self.collapse(String(decoding: scanner.phrase, as: UTF8.self))
+        phraseTextAfterEntryLink = scanner.phraseAfterEntryLink.map {
+            Self.collapse(String(decoding: $0, as: UTF8.self))
+        }
         tags = scanner.tags
         people = scanner.people
-        dueField = scanner.due ?? scanner.calendarDue ?? scanner.dataviewDue
-        dueFieldAfterEntryLink = scanner.dueAfterLink ?? scanner.calendarDueAfterLink ?? scanner.dataviewDueAfterLink
-        doneField = scanner.done
-        cancelledField = scanner.cancelled
-        explicitId = scanner.blockId ?? scanner.emojiId
+        let fields = scanner.fields
+        dueField = fields.date(.due)
+        dueFieldAfterEntryLink = scanner.fieldsAfterLink.date(.due)
+        doneField = fields.date(.done)
+        cancelledField = fields.date(.cancelled)
+        scheduled = fields.day(.scheduled)
+        start = fields.day(.start)
+        created = fields.day(.created)
+        if case .priority(let value)? = fields.value(.priority) { priority = value }
+        if case .text(let value)? = fields.value(.recurrence) { recurrence = value }
+        if case .text(let value)? = fields.value(.dependsOn) {
+            dependsOn = value.split(separator: ",").map(String.init)
+        } else {
+            dependsOn = []
+        }
+        if case .text(let value)? = fields.value(.onCompletion) { onCompletion = value }
+        var fieldId: String?
+        if case .text(let value)? = fields.value(.id) { fieldId = value }
+        taskId = fieldId
+        blockId = scanner.blockId
+        explicitId = scanner.blockId ?? fieldId
         wikiLinks = scanner.wikiLinks
+        warnings = scanner.warnings
+        if scanner.moreWarnings > 0 {
+            warnings.append(
+                FieldWarning(
+                    snippet: "",
+                    message: "\(scanner.moreWarnings) more fields on this item could not be read; read as text"))
+        }
+        hasContent = scanner.hasContent
+        let legacy = LegacyItemText(spans: spans)
+        legacyText = Self.collapse(legacy.text)
+        legacyExplicitId = legacy.explicitId
     }
 
     static func collapse(_ text: String) -> String {
@@ -119,290 +178,383 @@ public struct ItemSyntax: Hashable, Sendable {
         c.isLetter || c.isNumber || c == "-" || c == "_" || c == "."
     }
 
-    static func isIdCharacter(_ c: Character) -> Bool {
-        (c.isLetter || c.isNumber || c == "-") && c.isASCII
+    /// Which syntax a field came from; when two give the same field, the lower one wins.
+    enum Source: Int, Hashable, Sendable {
+        case journal, emoji, dataview, logseq
+    }
+
+    /// The first value of each field from each syntax.
+    struct FieldSet {
+        struct Key: Hashable {
+            var field: Field
+            var source: Source
+        }
+        var dates: [Key: DatePhrase.Resolution] = [:]
+        var values: [Field: FieldValue] = [:]
+
+        mutating func add(_ field: Field, _ source: Source, _ resolution: DatePhrase.Resolution) {
+            let key = Key(field: field, source: source)
+            if dates[key] == nil { dates[key] = resolution }
+        }
+
+        mutating func add(_ hit: FieldHit, _ source: Source) {
+            if case .date(let day) = hit.value, [.due, .done, .cancelled].contains(hit.field) {
+                add(hit.field, source, .date(day))
+            } else if values[hit.field] == nil {
+                values[hit.field] = hit.value
+            }
+        }
+
+        func date(_ field: Field) -> DatePhrase.Resolution? {
+            for source in [Source.journal, .emoji, .dataview, .logseq] {
+                if let found = dates[Key(field: field, source: source)] { return found }
+            }
+            return nil
+        }
+
+        func value(_ field: Field) -> FieldValue? { values[field] }
+
+        func day(_ field: Field) -> Day? {
+            if case .date(let day)? = values[field] { return day }
+            return nil
+        }
     }
 
     /// Walks plain text once, collecting fields and building the display and phrase text.
     struct Scanner {
+        let logseq: Bool
         var box: Box?
-        var display = ""
-        var phrase = ""
-        var beforeEntryLink: String?
-        var afterEntryLink: String?
+        var boxFromLogseq = false
+        var display: [UInt8] = []
+        var phrase: [UInt8] = []
+        var beforeEntryLink: [UInt8]?
+        var afterEntryLink: [UInt8]?
+        var phraseAfterEntryLink: [UInt8]?
         /// Where the current CommonMark link's label starts in `display`, in UTF-8 bytes.
         var labelStart: Int?
         var labels: [LinkLabel] = []
-        var dueAfterLink: DatePhrase.Resolution?
-        var calendarDueAfterLink: DatePhrase.Resolution?
-        var dataviewDueAfterLink: DatePhrase.Resolution?
         var tags: [String] = []
+        var tagSet = Set<String>()
         var people: [String] = []
-        var due: DatePhrase.Resolution?
-        var calendarDue: DatePhrase.Resolution?
-        var dataviewDue: DatePhrase.Resolution?
-        var done: DatePhrase.Resolution?
-        var cancelled: DatePhrase.Resolution?
+        var peopleSet = Set<String>()
+        var fields = FieldSet()
+        var fieldsAfterLink = FieldSet()
         var blockId: String?
-        var emojiId: String?
         var wikiLinks: [String] = []
-        var phraseAfterEntryLink: String?
+        var warnings: [FieldWarning] = []
+        var moreWarnings = 0
+        var hasContent = false
+
+        init(logseq: Bool) { self.logseq = logseq }
 
         mutating func appendCode(_ code: String) {
-            display += code
-            afterEntryLink? += code
-            phrase += " "
-            phraseAfterEntryLink? += " "
+            display += code.utf8
+            afterEntryLink? += code.utf8
+            phrase.append(0x20)
+            phraseAfterEntryLink?.append(0x20)
+            if !hasContent { hasContent = Self.containsLetterOrDigit(code) }
         }
 
-        mutating func emit(_ text: some StringProtocol) {
-            display += text
-            afterEntryLink? += text
-            phrase += text
-            phraseAfterEntryLink? += text
+        /// An escaped character (`\#`): shown, never the start of a tag or mention.
+        mutating func appendLiteral(_ text: String) {
+            display += text.utf8
+            afterEntryLink? += text.utf8
+            phrase += text.utf8
+            phraseAfterEntryLink? += text.utf8
+        }
+
+        mutating func emit(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            guard from < to else { return }
+            let run = UnsafeBufferPointer(rebasing: b[from..<to])
+            display += run
+            afterEntryLink? += run
+            phrase += run
+            phraseAfterEntryLink? += run
+        }
+
+        /// Keeps the first few warnings of an item; a line of thousands of bad fields says so once.
+        mutating func warn(_ warning: FieldWarning) {
+            if warnings.count < Self.maxWarnings {
+                warnings.append(warning)
+            } else {
+                moreWarnings += 1
+            }
+        }
+
+        static let maxWarnings = 10
+
+        /// A field journal could not read: shown as written, but never read for date phrases.
+        mutating func emitUnread(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+            guard from < to else { return }
+            let run = UnsafeBufferPointer(rebasing: b[from..<to])
+            display += run
+            afterEntryLink? += run
+            phrase.append(0x20)
+            phraseAfterEntryLink?.append(0x20)
         }
 
         /// A link to an entry ended: what follows is the writer's own, and the display text up to
         /// `displayBefore` bytes (where the link began) is what came before the first such link.
         mutating func enteredEntryLink(displayBefore: Int) {
-            if beforeEntryLink == nil {
-                beforeEntryLink = String(decoding: Array(display.utf8)[..<displayBefore], as: UTF8.self)
-            }
-            afterEntryLink = ""
-            phraseAfterEntryLink = ""
-            dueAfterLink = nil
-            calendarDueAfterLink = nil
-            dataviewDueAfterLink = nil
+            if beforeEntryLink == nil { beforeEntryLink = Array(display[..<displayBefore]) }
+            afterEntryLink = []
+            phraseAfterEntryLink = []
+            fieldsAfterLink = FieldSet()
         }
 
-        /// Records a due-type field, and again among the fields after the last entry link.
-        mutating func dueField(_ kind: Int, _ resolution: DatePhrase.Resolution) {
-            let afterLink = afterEntryLink != nil
-            switch kind {
-            case 0:
-                if due == nil { due = resolution }
-                if afterLink, dueAfterLink == nil { dueAfterLink = resolution }
-            case 1:
-                if calendarDue == nil { calendarDue = resolution }
-                if afterLink, calendarDueAfterLink == nil { calendarDueAfterLink = resolution }
-            default:
-                if dataviewDue == nil { dataviewDue = resolution }
-                if afterLink, dataviewDueAfterLink == nil { dataviewDueAfterLink = resolution }
-            }
+        mutating func record(_ hit: FieldHit, _ source: Source) {
+            fields.add(hit, source)
+            if afterEntryLink != nil { fieldsAfterLink.add(hit, source) }
         }
 
-        /// Appends the source text of `chars[from..<to]`, copying its UTF-8 bytes in one go.
-        mutating func emitRun(_ bytes: [UInt8], _ offsets: [Int], from: Int, to: Int) {
-            guard from < to else { return }
-            emit(String(decoding: bytes[offsets[from]..<offsets[to]], as: UTF8.self))
+        mutating func record(_ field: Field, _ source: Source, _ resolution: DatePhrase.Resolution) {
+            fields.add(field, source, resolution)
+            if afterEntryLink != nil { fieldsAfterLink.add(field, source, resolution) }
         }
 
-        // Plain text is copied in runs, not character by character: most of an item is plain,
-        // and per-character appends were the hottest spot of `journal review` (see BENCHMARKS.md).
-        mutating func scan(_ text: String, isFirst: Bool, isLast: Bool) {
-            let chars = Array(text)
-            let bytes = Array(text.utf8)
-            // offsets[i] is where chars[i] starts in `bytes`; offsets[chars.count] is the end.
-            var offsets: [Int] = []
-            offsets.reserveCapacity(chars.count + 1)
-            var offset = 0
-            for c in chars {
-                offsets.append(offset)
-                offset += c.utf8.count
-            }
-            offsets.append(offset)
+        // Plain text is copied in runs, not byte by byte: most of an item is plain.
+        mutating func scan(_ b: UnsafeBufferPointer<UInt8>, isFirst: Bool, isLast: Bool) {
+            let n = b.count
             var i = 0
             if isFirst {
                 // Leading box: `[c]` then whitespace or the end.
-                if chars.count >= 3, chars[0] == "[", chars[2] == "]", let box = Box(mark: chars[1]),
-                    chars.count == 3 || chars[3].isWhitespace
+                if n >= 3, b[0] == 0x5B, b[2] == 0x5D, b[1] < 0x80,
+                    let box = Box(mark: Character(Unicode.Scalar(b[1]))), n == 3 || FieldValues.isWhitespace(b[3])
                 {
                     self.box = box
                     i = 3
+                } else if logseq, let (box, next) = LogseqFields.marker(b, 0, n) {
+                    self.box = box
+                    boxFromLogseq = true
+                    i = next
                 }
             }
-            let trailingId = isLast ? Self.trailingBlockId(chars) : nil
-            let end = trailingId?.start ?? chars.count
-            if let trailingId { blockId = trailingId.id }
+            var end = n
+            if isLast, let trailing = Self.trailingBlockId(b) {
+                blockId = trailing.id
+                end = trailing.start
+            }
+            // Dataview fields need `::`; the bracket pairs are worked out only then.
+            var closings: [Int32]?
+            if Self.contains(b, 0x3A, 0x3A) { closings = DataviewFields.closings(b) }
+            /// Inside a Dataview field journal does not read, no other Dataview field is read.
+            var shadowEnd = 0
+            /// No `]]` at or after this offset: a wiki link opening there never closes.
+            var noCloseFrom = n
 
-            // The plain text since `run` is emitted unchanged when a field or the end interrupts it.
             var run = i
             while i < end {
-                let c = chars[i]
-                guard let ascii = c.asciiValue else {
-                    if let (emoji, length) = Self.emojiField(chars, at: i) {
-                        let (value, next) = Self.token(chars, from: i + length, to: end)
-                        switch emoji {
-                        case "📅": dueField(1, DatePhrase.isoDate(value) ?? .impossible(value))
-                        case "✅": if done == nil { done = DatePhrase.isoDate(value) ?? .impossible(value) }
-                        case "❌": if cancelled == nil { cancelled = DatePhrase.isoDate(value) ?? .impossible(value) }
-                        default:
-                            // An id is never a tag or a mention: `🆔 #commit` keeps its tag.
-                            guard let first = value.first, first != "#", first != "@" else {
-                                i += 1
-                                continue
-                            }
-                            if emojiId == nil { emojiId = value }
-                        }
-                        emitRun(bytes, offsets, from: run, to: i)
-                        i = next
-                        run = i
-                        continue
-                    }
-                    i += 1
-                    continue
-                }
-                if ascii == UInt8(ascii: "["), i + 1 < end, chars[i + 1] == "[",
-                    let close = Self.find(["]", "]"], in: chars, from: i + 2, to: end)
-                {
-                    emitRun(bytes, offsets, from: run, to: i)
-                    let inner = String(chars[(i + 2)..<close])
-                    let target = String(inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0])
-                    wikiLinks.append(target)
-                    let whole = String(chars[i..<(close + 2)])
-                    let before = display.utf8.count
-                    display += whole
-                    if EntryParser.reference(fromWikiLink: target) != nil {
-                        enteredEntryLink(displayBefore: before)
-                    } else {
-                        afterEntryLink? += whole
-                        phraseAfterEntryLink? += " "
-                    }
-                    phrase += " "
-                    i = close + 2
-                    run = i
-                    continue
-                }
-                if ascii == UInt8(ascii: "["), Self.hasPrefix(chars, "[due::", at: i),
-                    let close = chars[i..<end].firstIndex(of: "]")
-                {
-                    emitRun(bytes, offsets, from: run, to: i)
-                    let value = String(chars[(i + 6)..<close]).trimmingSpaces
-                    dueField(2, DatePhrase.isoDate(value) ?? .impossible(value))
-                    i = close + 1
-                    run = i
-                    continue
-                }
-                let mayStartWord =
-                    ascii == UInt8(ascii: "#") || ascii == UInt8(ascii: "@") || ascii == UInt8(ascii: "d")
-                    || ascii == UInt8(ascii: "D")
-                // At a span's start the previous character is the end of the code span before it:
-                // "a`b`@ana" reads as one word, not as a mention.
-                let previous = i == 0 ? display.last : chars[i - 1]
-                if mayStartWord, previous.map({ Self.isSpace($0) || $0 == "(" }) ?? true {
-                    // Tags and mentions stay in the text, so they extend the run.
-                    if ascii == UInt8(ascii: "#"),
-                        let (tag, next) = Self.word(
-                            chars, from: i + 1, to: end, allowed: ItemSyntax.isTagCharacter, trim: "-/_")
-                    {
-                        if !tag.allSatisfy(\.isNumber) { Self.add(tag.lowercased(), to: &tags) }
-                        i = next
-                        continue
-                    }
-                    if ascii == UInt8(ascii: "@"),
-                        let (name, next) = Self.word(
-                            chars, from: i + 1, to: end, allowed: ItemSyntax.isPersonCharacter, trim: ".-_")
-                    {
-                        Self.add(name.lowercased(), to: &people)
-                        i = next
-                        continue
-                    }
-                    let field = [("due:", true), ("done:", false)].first {
-                        Self.hasPrefix(chars, $0.0, at: i, caseInsensitive: true)
-                    }
-                    if let (key, isDue) = field {
-                        let (value, next) = Self.token(chars, from: i + key.count, to: end, skippingSpaces: false)
-                        if !value.isEmpty {
-                            emitRun(bytes, offsets, from: run, to: i)
-                            let resolution = DatePhrase.isoDate(value) ?? .impossible(value)
-                            if isDue { dueField(0, resolution) }
-                            if !isDue, done == nil { done = resolution }
+                let c = b[i]
+                if c >= 0x80 {
+                    if c == 0xE2 || c == 0xF0, let match = EmojiFields.match(b, at: i, end: end) {
+                        switch match {
+                        case .field(let hit, let next):
+                            emit(b, from: run, to: i)
+                            record(hit, .emoji)
+                            i = next
+                            run = i
+                            continue
+                        case .bad(let warning, let next):
+                            warn(warning)
+                            emit(b, from: run, to: i)
+                            emitUnread(b, from: i, to: next)
                             i = next
                             run = i
                             continue
                         }
                     }
+                    let (scalar, length) = Self.decode(b, i, end)
+                    if !hasContent, Self.isLetterOrDigit(scalar) { hasContent = true }
+                    i += length
+                    continue
                 }
+                switch c {
+                case 0x5B where i + 1 < end && b[i + 1] == 0x5B && i + 2 < noCloseFrom:
+                    guard let close = Self.findDoubleClose(b, from: i + 2, to: end) else {
+                        noCloseFrom = i + 2
+                        break
+                    }
+                    emit(b, from: run, to: i)
+                    wikiLink(b, i, close)
+                    i = close + 2
+                    run = i
+                    continue
+                case 0x5B, 0x28:
+                    guard let closings, i >= shadowEnd, closings[i] >= 0 else { break }
+                    let close = Int(closings[i])
+                    guard close < end, let match = DataviewFields.match(b, at: i, close: close) else { break }
+                    switch match {
+                    case .field(let hit, let next):
+                        emit(b, from: run, to: i)
+                        record(hit, .dataview)
+                        i = next
+                        run = i
+                        continue
+                    case .empty(let next):
+                        emit(b, from: run, to: i)
+                        i = next
+                        run = i
+                        continue
+                    case .bad(let warning, let next):
+                        warn(warning)
+                        emit(b, from: run, to: i)
+                        emitUnread(b, from: i, to: next)
+                        i = next
+                        run = i
+                        continue
+                    case .other(let next):
+                        shadowEnd = next
+                    }
+                case 0x23, 0x40, 0x64, 0x44, 0x53:
+                    // `#`, `@`, `d`, `D`, `S`: tags, mentions, `due:`/`done:`, `DEADLINE:`, `SCHEDULED:`.
+                    guard isWordStart(b, i) else { break }
+                    if c == 0x23, let next = Self.word(b, from: i + 1, to: end, allowed: Self.isTagByte, trim: "-/_") {
+                        let tag = FieldValues.string(b, i + 1, next)
+                        if !tag.utf8.allSatisfy(FieldValues.isDigit) {
+                            let lower = tag.lowercased()
+                            if tagSet.insert(lower).inserted { tags.append(lower) }
+                        }
+                        i = next
+                        continue
+                    }
+                    if c == 0x40, let next = Self.word(b, from: i + 1, to: end, allowed: Self.isPersonByte, trim: ".-_")
+                    {
+                        let name = FieldValues.string(b, i + 1, next).lowercased()
+                        if peopleSet.insert(name).inserted { people.append(name) }
+                        i = next
+                        continue
+                    }
+                    if c == 0x64 || c == 0x44, let (field, resolution, next) = JournalFields.match(b, at: i, end: end) {
+                        emit(b, from: run, to: i)
+                        record(field, .journal, resolution)
+                        i = next
+                        run = i
+                        continue
+                    }
+                    if c == 0x44 || c == 0x53, let (hit, next) = LogseqFields.date(b, at: i, end: end) {
+                        emit(b, from: run, to: i)
+                        record(hit, .logseq)
+                        i = next
+                        run = i
+                        continue
+                    }
+                default: break
+                }
+                if !hasContent, FieldValues.isAlnum(c) { hasContent = true }
                 i += 1
             }
-            emitRun(bytes, offsets, from: run, to: end)
+            emit(b, from: run, to: end)
         }
 
-        /// `Character.isWhitespace` without the Unicode property lookup for ASCII.
-        @inline(__always)
-        static func isSpace(_ c: Character) -> Bool {
-            guard let ascii = c.asciiValue else { return c.isWhitespace }
-            return ascii == 0x20 || (0x09...0x0D).contains(ascii)
+        /// `[[target|alias]]` from `open` to the `]]` at `close`: shown as written, never scanned.
+        mutating func wikiLink(_ b: UnsafeBufferPointer<UInt8>, _ open: Int, _ close: Int) {
+            var bar = open + 2
+            while bar < close, b[bar] != 0x7C { bar += 1 }
+            let target = FieldValues.string(b, open + 2, bar)
+            wikiLinks.append(target)
+            if !hasContent, Self.containsLetterOrDigit(target) { hasContent = true }
+            let whole = UnsafeBufferPointer(rebasing: b[open..<(close + 2)])
+            let before = display.count
+            display += whole
+            if EntryParser.reference(fromWikiLink: target) != nil {
+                enteredEntryLink(displayBefore: before)
+            } else {
+                afterEntryLink? += whole
+                phraseAfterEntryLink?.append(0x20)
+            }
+            phrase.append(0x20)
         }
 
-        static func add(_ value: String, to list: inout [String]) {
-            if !list.contains(value) { list.append(value) }
+        /// After a space or `(`, or at the start. At a span's start the byte before is the end of
+        /// what was shown before it: "a`b`@ana" reads as one word, not as a mention.
+        func isWordStart(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+            guard let previous = i == 0 ? display.last : b[i - 1] else { return true }
+            return FieldValues.isWhitespace(previous) || previous == 0x28
         }
 
-        static func hasPrefix(_ chars: [Character], _ prefix: String, at index: Int, caseInsensitive: Bool = false)
-            -> Bool
-        {
-            var i = index
-            for p in prefix {
-                guard i < chars.count else { return false }
-                let c = chars[i]
-                if caseInsensitive ? c.lowercased() != p.lowercased() : c != p { return false }
+        static func contains(_ b: UnsafeBufferPointer<UInt8>, _ first: UInt8, _ second: UInt8) -> Bool {
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == first, b[i + 1] == second { return true }
                 i += 1
             }
-            return true
+            return false
         }
 
-        static func find(_ needle: [Character], in chars: [Character], from start: Int, to end: Int) -> Int? {
+        static func findDoubleClose(_ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
             var i = start
-            while i + needle.count <= end {
-                if Array(chars[i..<(i + needle.count)]) == needle { return i }
+            while i + 1 < end {
+                if b[i] == 0x5D, b[i + 1] == 0x5D { return i }
                 i += 1
             }
             return nil
         }
 
-        /// A run of allowed characters, with trailing `trim` characters given back.
+        /// A run of allowed characters from `start`, with trailing `trim` bytes given back.
         static func word(
-            _ chars: [Character], from start: Int, to end: Int, allowed: (Character) -> Bool, trim: String
-        ) -> (String, Int)? {
+            _ b: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, allowed: (Unicode.Scalar) -> Bool,
+            trim: StaticString
+        ) -> Int? {
             var next = start
-            while next < end, allowed(chars[next]) { next += 1 }
-            while next > start, trim.contains(chars[next - 1]) { next -= 1 }
-            return next > start ? (String(chars[start..<next]), next) : nil
-        }
-
-        /// The next whitespace-free token after optional spaces.
-        static func token(_ chars: [Character], from start: Int, to end: Int, skippingSpaces: Bool = true) -> (
-            String, Int
-        ) {
-            var i = start
-            while skippingSpaces, i < end, chars[i] == " " || chars[i] == "\u{FE0F}" { i += 1 }
-            let tokenStart = i
-            while i < end, !chars[i].isWhitespace { i += 1 }
-            return (String(chars[tokenStart..<i]), i)
-        }
-
-        static let emojis: [Character] = ["📅", "✅", "❌", "🆔"]
-
-        /// Each field emoji is one scalar, so comparing first scalars also covers `c == emoji`
-        /// and is far cheaper than comparing Characters.
-        static func emojiField(_ chars: [Character], at index: Int) -> (Character, Int)? {
-            guard let scalar = chars[index].unicodeScalars.first, scalar.value >= 0x2705 else { return nil }
-            for emoji in emojis where scalar == emoji.unicodeScalars.first {
-                return (emoji, 1)
+            while next < end {
+                let (scalar, length) = decode(b, next, end)
+                guard allowed(scalar) else { break }
+                next += length
             }
-            return nil
+            let trimBytes = UnsafeBufferPointer(start: trim.utf8Start, count: trim.utf8CodeUnitCount)
+            while next > start, trimBytes.contains(b[next - 1]) { next -= 1 }
+            return next > start ? next : nil
+        }
+
+        static func isTagByte(_ s: Unicode.Scalar) -> Bool {
+            isLetterOrDigit(s) || s == "-" || s == "_" || s == "/" || isMark(s)
+        }
+
+        static func isPersonByte(_ s: Unicode.Scalar) -> Bool {
+            isLetterOrDigit(s) || s == "-" || s == "_" || s == "." || isMark(s)
+        }
+
+        static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return FieldValues.isAlnum(UInt8(s.value)) }
+            return s.properties.isAlphabetic || s.properties.numericType != nil
+        }
+
+        static func isMark(_ s: Unicode.Scalar) -> Bool {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return !s.isASCII
+            default: return false
+            }
+        }
+
+        static func containsLetterOrDigit(_ text: String) -> Bool {
+            text.unicodeScalars.contains(where: isLetterOrDigit)
+        }
+
+        /// The scalar at `i` and its length in bytes; a malformed sequence reads as U+FFFD, one byte.
+        static func decode(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Unicode.Scalar, Int) {
+            let lead = b[i]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            guard length > 1, i + length <= end else { return ("\u{FFFD}", 1) }
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length {
+                let byte = b[i + k]
+                guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+                value = value << 6 | UInt32(byte & 0x3F)
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
         /// `^id` at the very end of the paragraph, preceded by whitespace.
-        static func trailingBlockId(_ chars: [Character]) -> (id: String, start: Int)? {
-            var end = chars.count
-            while end > 0, chars[end - 1].isWhitespace { end -= 1 }
+        static func trailingBlockId(_ b: UnsafeBufferPointer<UInt8>) -> (id: String, start: Int)? {
+            var end = b.count
+            while end > 0, FieldValues.isWhitespace(b[end - 1]) { end -= 1 }
             var start = end
-            while start > 0, isIdCharacter(chars[start - 1]) { start -= 1 }
-            guard start < end, start > 0, chars[start - 1] == "^", start - 1 == 0 || chars[start - 2].isWhitespace
+            while start > 0, FieldValues.isAlnum(b[start - 1]) || b[start - 1] == 0x2D { start -= 1 }
+            guard start < end, start > 0, b[start - 1] == 0x5E,
+                start - 1 == 0 || FieldValues.isWhitespace(b[start - 2])
             else { return nil }
-            return (String(chars[start..<end]), start - 1)
+            return (FieldValues.string(b, start, end), start - 1)
         }
     }
 }

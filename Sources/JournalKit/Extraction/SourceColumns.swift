@@ -49,6 +49,18 @@ struct SourceColumns {
         return nil
     }
 
+    /// The source byte `offset` bytes after `location`, nil past its line's end or unknown.
+    mutating func byte(at location: SourceLocation, offset: Int = 0) -> UInt8? {
+        guard let column = location.column else { return nil }
+        let starts = lineStarts ?? Self.lineStarts(bytes)
+        lineStarts = starts
+        let index = location.line - lineOffset - 1
+        guard index >= 0, index < starts.count else { return nil }
+        let position = starts[index] + column - 1 + offset
+        let lineEnd = index + 1 < starts.count ? starts[index + 1] : bytes.count
+        return position < lineEnd ? bytes[position] : nil
+    }
+
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
     static func lineStarts(_ bytes: UnsafeRawBufferPointer) -> [Int] {

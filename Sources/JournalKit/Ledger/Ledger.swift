@@ -7,29 +7,93 @@ public struct Ledger: Sendable {
     let followUps: [Reference: [FollowUp]]
     let index: [Reference: Int]
 
+    /// Follow-up targets that name no commitment exactly but one all the same: by an id it had
+    /// under earlier rules (a warning suggests the current one), or ignoring case, as Obsidian
+    /// resolves links.
+    let resolved: [Reference: Resolved]
+    /// Commitments by their reference lowercased.
+    let folded: [String: [Int]]
+    /// Follow-up targets that match more than one commitment when case is ignored.
+    let ambiguous: [Reference: [Reference]]
+
+    enum Resolved: Hashable, Sendable {
+        case formerId(Reference)
+        case ignoringCase(Reference)
+
+        var reference: Reference {
+            switch self {
+            case .formerId(let reference), .ignoringCase(let reference): return reference
+            }
+        }
+    }
+
     public init(entries: [Entry]) {
         let sortedEntries = entries.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
         var commitments: [Commitment] = []
-        var followUps: [Reference: [FollowUp]] = [:]
-        for entry in sortedEntries {
-            commitments += entry.commitments
-            for followUp in entry.followUps { followUps[followUp.target, default: []].append(followUp) }
-        }
+        for entry in sortedEntries { commitments += entry.commitments }
         var index: [Reference: Int] = [:]
         for (position, commitment) in commitments.enumerated() where index[commitment.reference] == nil {
             index[commitment.reference] = position
         }
+        // Former ids that no current commitment has; one claimed twice resolves to neither.
+        var former: [Reference: Int?] = [:]
+        for (position, commitment) in commitments.enumerated() {
+            for id in commitment.formerIds {
+                let alias = Reference(stem: commitment.reference.stem, id: id)
+                guard index[alias] == nil else { continue }
+                former[alias] = former[alias] == nil ? position : .some(nil)
+            }
+        }
+        let folded = Dictionary(grouping: commitments.indices) { Self.fold(commitments[$0].reference) }
+        var resolved: [Reference: Resolved] = [:]
+        var ambiguous: [Reference: [Reference]] = [:]
+        var followUps: [Reference: [FollowUp]] = [:]
+        for entry in sortedEntries {
+            for followUp in entry.followUps {
+                var key = followUp.target
+                if index[key] == nil {
+                    if let found = resolved[key] {
+                        key = found.reference
+                    } else if case .some(.some(let position)) = former[key] {
+                        resolved[key] = .formerId(commitments[position].reference)
+                        key = commitments[position].reference
+                    } else if ambiguous[key] == nil {
+                        let matches = folded[Self.fold(key)] ?? []
+                        if matches.count == 1 {
+                            resolved[key] = .ignoringCase(commitments[matches[0]].reference)
+                            key = commitments[matches[0]].reference
+                        } else if matches.count > 1 {
+                            ambiguous[key] = matches.map { commitments[$0].reference }.sorted()
+                        }
+                    }
+                }
+                followUps[key, default: []].append(followUp)
+            }
+        }
         self.commitments = commitments
         self.followUps = followUps
         self.index = index
+        self.resolved = resolved
+        self.ambiguous = ambiguous
+        self.folded = folded
     }
+
+    static func fold(_ reference: Reference) -> String { "\(reference.stem)#\(reference.id)".lowercased() }
 
     /// Every commitment made on or before `asOf`, judged with the follow-ups dated on or before it.
     public func statuses(asOf: Day, staleAfterDays: Int) -> [CommitmentStatus] {
         commitments.lazy.filter { $0.made <= asOf }.map { judge($0, asOf: asOf, staleAfterDays: staleAfterDays) }
     }
 
-    public func commitment(_ reference: Reference) -> Commitment? { index[reference].map { commitments[$0] } }
+    /// The commitment a reference names, exactly or as a follow-up to it would resolve.
+    public func commitment(_ reference: Reference) -> Commitment? {
+        if let position = index[reference] ?? resolved[reference].flatMap({ index[$0.reference] }) {
+            return commitments[position]
+        }
+        // `journal show` with a reference no follow-up used: the one commitment that matches ignoring case.
+        let matches = folded[Self.fold(reference)] ?? []
+        return matches.count == 1 ? commitments[matches[0]] : nil
+    }
 
     /// Whether a follow-up records anything: a decision, or a `[ ]` with something written after
     /// its link. `journal new` counts these for the entry just written.
@@ -152,6 +216,21 @@ public struct Ledger: Sendable {
         var unknown: [(reference: Reference, mark: FollowUp)] = []
         for (reference, marks) in followUps {
             for mark in marks {
+                if let ambiguity = ambiguous[mark.target] {
+                    problems.append(
+                        Diagnostic(
+                            path: mark.path, at: mark.location, .error,
+                            "follow-up to \(mark.target) is ambiguous when case is ignored: "
+                                + ambiguity.map { "\($0)" }.joined(separator: " or ")))
+                    continue
+                }
+                if case .formerId(let current)? = resolved[mark.target] {
+                    problems.append(
+                        Diagnostic(
+                            path: mark.path, at: mark.location, .warning,
+                            "follow-up to \(mark.target) uses the id this commitment had before journal read more"
+                                + " fields; link to \(current)"))
+                }
                 if let commitment = commitment(reference) {
                     if !Self.comesAfter(mark, commitment) {
                         let message =

@@ -17,7 +17,7 @@ public enum CmarkParser {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
 
-        var walker = Walker(lineOffset: lineOffset)
+        var walker = Walker(lineOffset: lineOffset, source: bytes)
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -44,7 +44,15 @@ public enum CmarkParser {
         var spans: [InlineSpan] = []
         var links: [String] = []
 
-        init(lineOffset: Int) { self.lineOffset = lineOffset }
+        /// The bytes parsed, to tell an escaped `\\#` from a `#` (cmark merges both into one text node).
+        let source: UnsafeRawBufferPointer
+        /// Offset of each line's start in `source`, worked out on first use.
+        var lineStarts: [Int]?
+
+        init(lineOffset: Int, source: UnsafeRawBufferPointer) {
+            self.lineOffset = lineOffset
+            self.source = source
+        }
 
         mutating func visit(_ node: OpaquePointer, entering: Bool) {
             switch cmark_node_get_type(node) {
@@ -87,7 +95,13 @@ public enum CmarkParser {
                     finishCollecting(at: location(of: node))
                 }
             case CMARK_NODE_TEXT:
-                append(.text, node)
+                guard collecting != nil else { break }
+                let literal = Self.string(cmark_node_get_literal(node))
+                if literal.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") }) {
+                    appendSplittingEscapes(literal, node)
+                } else {
+                    appendText(.text, literal)
+                }
             case CMARK_NODE_CODE:
                 append(.code, node)
             case CMARK_NODE_HTML_INLINE:
@@ -109,6 +123,66 @@ public enum CmarkParser {
             appendText(kind, Self.string(cmark_node_get_literal(node)))
         }
 
+        /// Appends a text node, with each `#` or `@` that the source writes escaped (`\\#`) or as
+        /// an entity (`&#35;`) as a `.literal` span. The literal and the source are walked side by
+        /// side from the node's position; where they cannot be matched up, the rest is plain text.
+        mutating func appendSplittingEscapes(_ literal: String, _ node: OpaquePointer) {
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            let starts = lineStarts ?? Self.lineStarts(source)
+            lineStarts = starts
+            guard line >= 1, line <= starts.count, column >= 1 else { return appendText(.text, literal) }
+            let bytes = Array(literal.utf8)
+            var j = starts[line - 1] + column - 1
+            var i = 0
+            var pieceStart = 0
+            while i < bytes.count, j < source.count {
+                let byte = bytes[i]
+                if source[j] == byte {
+                    i += 1
+                    j += 1
+                    continue
+                }
+                var escaped = false
+                if source[j] == UInt8(ascii: "\\"), j + 1 < source.count, source[j + 1] == byte {
+                    escaped = true
+                    j += 2
+                } else if source[j] == UInt8(ascii: "&") {
+                    var end = j + 1
+                    while end < source.count, end - j < 40, source[end] != UInt8(ascii: ";") { end += 1 }
+                    guard end < source.count, source[end] == UInt8(ascii: ";") else { break }
+                    escaped = true
+                    j = end + 1
+                } else {
+                    break
+                }
+                guard escaped else { break }
+                // One scalar of the literal came from the escape or entity.
+                var next = i + 1
+                while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
+                if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "@") {
+                    if pieceStart < i { appendText(.text, String(decoding: bytes[pieceStart..<i], as: UTF8.self)) }
+                    appendText(.literal, String(decoding: bytes[i..<next], as: UTF8.self))
+                    pieceStart = next
+                }
+                i = next
+            }
+            if pieceStart < bytes.count { appendText(.text, String(decoding: bytes[pieceStart...], as: UTF8.self)) }
+        }
+
+        static func lineStarts(_ bytes: UnsafeRawBufferPointer) -> [Int] {
+            var starts = [0]
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+            return starts
+        }
+
         mutating func appendText(_ kind: InlineSpan.Kind, _ text: String) {
             if kind == .text, let last = spans.last, last.kind == .text {
                 spans[spans.count - 1].text += text
@@ -127,7 +201,8 @@ public enum CmarkParser {
                 item.paragraphLocation = paragraphLocation
                 blocks[index] = .listItem(item)
             case .heading(var heading):
-                heading.text = spans.filter { $0.kind == .text || $0.kind == .code }.map(\.text).joined()
+                heading.text = spans.filter { $0.kind == .text || $0.kind == .code || $0.kind == .literal }.map(\.text)
+                    .joined()
                 blocks[index] = .heading(heading)
             }
             spans = []

@@ -34,6 +34,9 @@ public struct InlineSpan: Hashable, Sendable {
         case text
         /// A code span: shown, but never scanned for tags or dates.
         case code
+        /// A `#` or `@` the source writes as a backslash escape (`\#commit`) or an entity
+        /// (`&#35;`). Shown, but it never starts a tag or a mention.
+        case literal
         /// Raw inline HTML: neither shown nor scanned.
         case html
         /// Where a CommonMark link's text starts; `text` is its destination.

@@ -20,6 +20,17 @@ public struct Commitment: Hashable, Sendable {
     /// Path of the entry, relative to the journal.
     public var path: String
     public var location: SourceLocation
+    /// Obsidian Tasks `⏳`/`🛫`/`➕` or Dataview `[scheduled:: ]`, `[start:: ]`, `[created:: ]`.
+    public var scheduled: Day? = nil
+    public var start: Day? = nil
+    public var created: Day? = nil
+    public var priority: Priority? = nil
+    /// `🔁 every week` or `[repeat:: every week]`, as written. The ledger judges a recurring
+    /// commitment as a single one for now.
+    public var recurrence: String? = nil
+    /// Ids this commitment had under earlier rules, or its derived slug when it has an explicit
+    /// id, unless another commitment has them: follow-ups naming them still resolve, with a warning.
+    public var formerIds: [String] = []
 
     public var id: String { reference.id }
 }

@@ -141,13 +141,35 @@ public struct EntryFiles: Sendable {
             }
         }
         files.sort { ($0.date, $0.path) < ($1.date, $1.path) }
+        if files.isEmpty, let example = skippedDated.sorted().first {
+            let count = skippedDated.count
+            diagnostics.append(
+                Diagnostic(
+                    path: ".", severity: .warning,
+                    message: "no entries, but \(count) file\(count == 1 ? "" : "s") look\(count == 1 ? "s" : "") dated"
+                        + " (\(example)); entries are .md files named YYYY-MM-DD… or YYYY_MM_DD…, one day each,"
+                        + " so other extensions, other separators and jrnl's YYYY/MM/DD.txt are not read"))
+        }
     }
+
+    /// Files whose names look dated but are not entries.
+    var skippedDated: [String] = []
 
     /// Adds the file when its name makes it an entry; says why when it looks like one but is not.
     mutating func classify(name: String, relative: String) -> Bool {
-        guard name.hasSuffix(".md"), name.utf8.count >= 13 else { return false }
-        let prefix = String(name.prefix(10))
-        guard let resolution = DatePhrase.isoDate(prefix) else { return false }
+        guard name.hasSuffix(".md"), name.utf8.count >= 13 else {
+            noteDatedLooking(name: name, relative: relative)
+            return false
+        }
+        var prefix = String(name.prefix(10))
+        // Logseq names journal pages `2026_11_27.md`.
+        if Self.isDateShaped(prefix, separator: UInt8(ascii: "_")) {
+            prefix = prefix.replacingUnderscores
+        }
+        guard let resolution = DatePhrase.isoDate(prefix) else {
+            noteDatedLooking(name: name, relative: relative)
+            return false
+        }
         guard case .date(let date) = resolution, date.isRepresentable else {
             diagnostics.append(
                 Diagnostic(
@@ -165,6 +187,30 @@ public struct EntryFiles: Sendable {
         }
         files.append(EntryFile(path: relative, stem: stem, date: date))
         return true
+    }
+
+    /// Remembers a file whose name looks dated but is no entry (`2026-11-27.txt`, `2026.11.27.md`,
+    /// jrnl's `2026/11/27.txt`), so that a journal with no entries can say why.
+    mutating func noteDatedLooking(name: String, relative: String) {
+        let bytes = Array(name.utf8)
+        let dated =
+            bytes.count >= 10
+            && [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " ")].contains {
+                Self.isDateShaped(String(name.prefix(10)), separator: $0)
+            }
+        let parts = relative.split(separator: "/").suffix(3).map(String.init)
+        let jrnl =
+            parts.count == 3 && parts[0].utf8.count == 4 && parts[0].allSatisfy(\.isNumber)
+            && parts[1].utf8.count == 2 && parts[1].allSatisfy(\.isNumber) && parts[2].utf8.count >= 2
+            && parts[2].prefix(2).allSatisfy(\.isNumber)
+        if dated || jrnl { skippedDated.append(relative) }
+    }
+
+    /// `dddd?dd?dd` with `separator` for `?`.
+    static func isDateShaped(_ text: String, separator: UInt8) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == separator, bytes[7] == separator else { return false }
+        return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || (0x30...0x39).contains($0.element) }
     }
 
     /// Recognises copies made by Dropbox, Syncthing, Nextcloud and similar tools.
@@ -251,6 +297,11 @@ public struct EntryFiles: Sendable {
         defer { free(resolved) }
         return String(cString: resolved)
     }
+}
+
+extension String {
+    /// `2026_11_27` as `2026-11-27`.
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }
 
 enum LocatorPath {

@@ -272,9 +272,11 @@ import Testing
         #expect(parse("- [ ] A #commit ^a\n- [ ] B #commit ^b\n").diagnostics.isEmpty)
     }
 
-    @Test func emptySlugIsItem() {
-        let text = "## Commitments\n- [ ] 🎉\n- [ ] —\n"
-        #expect(ids(text) == ["item", "item-2"])
+    /// An item with no letter or digit outside tags, mentions and fields promises nothing: a
+    /// template's `- [ ] ` is no commitment (issue 11), so no slug is ever `item` any more.
+    @Test func placeholdersAreNotCommitments() {
+        let text = "## Commitments\n- [ ] 🎉\n- [ ] —\n- [ ] \n- [ ] #commit @ana 📅 2026-12-01\n- [ ] ✅ Attitude\n"
+        #expect(ids(text) == ["attitude"])
     }
 
     // MARK: Dates on commitments
@@ -316,10 +318,20 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// Obsidian Tasks and Dataview fields with a value journal cannot read are text and a
+    /// warning at the field; only journal's own fields and phrases are errors (issue 11).
     @Test(arguments: [
-        "due:2026-02-30", "📅 2026-02-30", "[due:: 2026-02-30]", "by 2026-02-30", "✅ 2026-02-30", "done:2026-02-30",
-        "❌ 2026-02-30",
+        ("📅 2026-02-30", "after 📅"), ("✅ 2026-02-30", "after ✅"), ("❌ 2026-02-30", "after ❌"),
+        ("[due:: 2026-02-30]", "in [due:: 2026-02-30]"),
     ])
+    func impossibleDateInAnotherToolsFieldIsAWarning(_ field: String, _ place: String) {
+        let result = parse("- [ ] Call Ana \(field) #commit\n")
+        #expect(result.problems == ["1:16: warning: impossible date '2026-02-30' \(place); read as text"])
+        #expect(result.commitments.first?.due == nil)
+        #expect(result.commitments.first?.text == "Call Ana \(field) #commit")
+    }
+
+    @Test(arguments: ["due:2026-02-30", "by 2026-02-30", "done:2026-02-30"])
     func impossibleDateIsAnError(_ field: String) {
         let result = parse("- [ ] Call Ana \(field) #commit\n")
         // A field's diagnostic points at the item; a phrase's at the phrase.

@@ -164,8 +164,11 @@ import Testing
         #expect(syntax("Call Ana ✅\u{FE0F} 2026-12-01").doneField == .date(day("2026-12-01")))
     }
 
-    @Test func emojiFieldWithImpossibleDate() {
-        #expect(syntax("Call Ana 📅 2026-02-30").dueField == .impossible("2026-02-30"))
+    @Test func emojiFieldWithImpossibleDateIsTextAndAWarning() {
+        let parsed = syntax("Call Ana 📅 2026-02-30")
+        #expect(parsed.dueField == nil)
+        #expect(parsed.text == "Call Ana 📅 2026-02-30")
+        #expect(parsed.warnings.map(\.snippet) == ["📅 2026-02-30"])
     }
 
     @Test func otherEmojiAreText() {
@@ -179,7 +182,8 @@ import Testing
         #expect(parsed.dueField == .date(day("2026-12-05")))
         #expect(parsed.text == "Call Ana #commit")
         #expect(syntax("Call Ana [due::2026-12-05]").dueField == .date(day("2026-12-05")))
-        #expect(syntax("Call Ana [due:: 2026-02-30]").dueField == .impossible("2026-02-30"))
+        #expect(syntax("Call Ana [due:: 2026-02-30]").dueField == nil)
+        #expect(syntax("Call Ana [due:: 2026-02-30]").warnings.map(\.snippet) == ["[due:: 2026-02-30]"])
     }
 
     @Test func otherDataviewFieldsAreText() {

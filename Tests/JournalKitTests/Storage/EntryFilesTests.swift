@@ -36,9 +36,29 @@ import Testing
         "x2026-11-20.md", "2026-11-2.md", "journal.yml", "2026-11-20.md.bak",
     ])
     func otherFilesAreIgnoredQuietly(_ name: String) throws {
-        let found = try listing([name])
-        #expect(found.files.isEmpty)
+        // Quietly when the journal has entries; alone, a dated-looking one is worth a note.
+        let found = try listing([name, "2026-11-01.md"])
+        #expect(found.files.map(\.path) == ["2026-11-01.md"])
         #expect(found.diagnostics.isEmpty)
+    }
+
+    @Test func aJournalOfOnlyDatedLookingFilesSaysWhyItHasNoEntries() throws {
+        let found = try listing(["2026/11/27.txt", "2026/11/28.txt", "notes/2026.11.29.md"])
+        #expect(found.files.isEmpty)
+        #expect(
+            found.diagnostics.map(\.message) == [
+                "no entries, but 3 files look dated (2026/11/27.txt); entries are .md files named YYYY-MM-DD… or"
+                    + " YYYY_MM_DD…, one day each, so other extensions, other separators and jrnl's YYYY/MM/DD.txt are not read"
+            ])
+        #expect(try listing(["README.md", "notes.txt"]).diagnostics.isEmpty)
+    }
+
+    @Test func logseqJournalPagesAreEntries() throws {
+        let found = try listing(["journals/2026_11_27.md", "journals/2026_02_30.md", "pages/Contents.md"])
+        #expect(found.files.map(\.stem) == ["2026_11_27"])
+        #expect(found.files.map(\.date) == [day("2026-11-27")])
+        #expect(
+            found.diagnostics.map(\.message) == ["impossible date '2026-02-30' in the file name; not read as an entry"])
     }
 
     @Test func impossibleDateInTheFileNameIsWarned() throws {
