@@ -77,6 +77,9 @@ import Testing
             #expect(
                 result.output.contains("cannot read template templates/daily.md: permission denied"), "\(result.output)"
             )
+            let listed = try sandbox.runAsNobody(["templates", "--journal", sandbox.journal])
+            #expect(listed.status == 1, "\(listed.output)")
+            #expect(listed.output.contains("cannot read"), "\(listed.output)")
         }
     }
 
