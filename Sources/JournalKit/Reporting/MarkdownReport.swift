@@ -98,13 +98,3 @@ public enum MarkdownReport {
     /// Characters that always get a backslash in entry text.
     static let escaped: Set<Unicode.Scalar> = Set("\\`*_~[]()<>&|".unicodeScalars)
 }
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
-}
