@@ -115,7 +115,7 @@ bench-corpora:
 bench-micro: deps
 	cd Benchmarks/Micro && $(SWIFT) build -c release --product Micro && .build/release/Micro
 
-.PHONY: bench-floor bench-corpora bench-micro
+.PHONY: bench-floor bench-corpora bench-micro fuzz-build fuzz-entry fuzz-load
 
 # Fuzzing and sanitizers (issue 5). `make fuzz SECONDS=600` fuzzes longer; docs/SAFETY.md says more.
 # Everything is built with AddressSanitizer and coverage; only the fuzzer target links libFuzzer.
@@ -124,12 +124,25 @@ FUZZ_SCRATCH = .build-fuzz
 FUZZ_FLAGS = -Xswiftc -sanitize=address \
 	-Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table -Xswiftc -use-ld=lld
 
-fuzz: deps
+# `make fuzz` runs both targets for SECONDS each; `make fuzz-load SECONDS=600` only the second.
+fuzz: fuzz-entry fuzz-load
+
+fuzz-build: deps
 	cd Fuzz && ASAN_OPTIONS=detect_leaks=0 $(SWIFT) build -c debug --scratch-path $(FUZZ_SCRATCH) $(FUZZ_FLAGS)
-	mkdir -p Fuzz/$(FUZZ_SCRATCH)/corpus Fuzz/$(FUZZ_SCRATCH)/artifacts
+	mkdir -p Fuzz/$(FUZZ_SCRATCH)/corpus Fuzz/$(FUZZ_SCRATCH)/corpus-load Fuzz/$(FUZZ_SCRATCH)/artifacts
+
+fuzz-entry: fuzz-build
 	cd Fuzz && $(FUZZ_SCRATCH)/debug/EntryParserFuzzer $(FUZZ_SCRATCH)/corpus corpus \
 		-max_total_time=$(SECONDS) -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
 		-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/ -print_final_stats=1
+
+# The whole load path, inputs up to 256 KiB, 30 s per input: a quadratic loop at that size
+# takes minutes. Seeded with issue 10's shapes (Fuzz/seeds.py).
+fuzz-load: fuzz-build
+	python3 Fuzz/seeds.py Fuzz/$(FUZZ_SCRATCH)/seeds-load
+	cd Fuzz && $(FUZZ_SCRATCH)/debug/LoadPathFuzzer $(FUZZ_SCRATCH)/corpus-load $(FUZZ_SCRATCH)/seeds-load corpus \
+		-max_total_time=$(SECONDS) -max_len=262144 -timeout=30 -rss_limit_mb=4096 \
+		-artifact_prefix=$(FUZZ_SCRATCH)/artifacts/load- -print_final_stats=1
 
 # The unit tests under AddressSanitizer: the cmark binding is where memory bugs would hide.
 test-asan: deps

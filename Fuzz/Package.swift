@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// A libFuzzer target for the entry parser, kept out of the root package so ordinary builds
+// libFuzzer targets for the entry parser and the whole load path, kept out of the root package so ordinary builds
 // never see `-sanitize=fuzzer`. Build and run it with `make fuzz SECONDS=60` from the root.
 import PackageDescription
 
@@ -15,6 +15,14 @@ let package = Package(
         // its main would replace the main of the root package's build tools too.
         .executableTarget(
             name: "EntryParserFuzzer",
+            dependencies: ["CFuzzerDriver", .product(name: "JournalKit", package: root)],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ),
+        // The whole load path (front matter, cmark, items, names, ledger, reports) on inputs up
+        // to 256 KiB, with a per-input time limit: `make fuzz-load`.
+        .executableTarget(
+            name: "LoadPathFuzzer",
             dependencies: ["CFuzzerDriver", .product(name: "JournalKit", package: root)],
             swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]

@@ -136,6 +136,14 @@ import Testing
         #expect(!listed.stderr.contains("symlink"))
     }
 
+    @Test func aFIFONamedLikeAnEntryIsSaid() throws {
+        let fixture = try journal()
+        #expect(mkfifo(fixture.path("entries/2026-11-25.md"), 0o644) == 0)
+        let result = try fixture.run(["check", "--journal", fixture.path()])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("entries/2026-11-25.md: warning: a FIFO, not a regular file; not read"))
+    }
+
     @Test func aTemplateOverTheCapIsRefused() throws {
         let fixture = try journal(["templates/big.md": String(repeating: "x", count: 256 * 1024 + 1)])
         let new = try fixture.run(["new", "big", "--no-edit", "--journal", fixture.path(), "--date", "2026-11-27"])

@@ -507,12 +507,16 @@ public struct ItemSyntax: Hashable, Sendable {
         }
 
         static func isTagByte(_ s: Unicode.Scalar) -> Bool {
-            isLetterOrDigit(s) || s == "-" || s == "_" || s == "/" || isMark(s)
+            isLetterOrDigit(s) || s == "-" || s == "_" || s == "/" || isMark(s) || isIgnorable(s)
         }
 
         static func isPersonByte(_ s: Unicode.Scalar) -> Bool {
-            isLetterOrDigit(s) || s == "-" || s == "_" || s == "." || isMark(s)
+            isLetterOrDigit(s) || s == "-" || s == "_" || s == "." || isMark(s) || isIgnorable(s)
         }
+
+        /// Zero-width joiners and other default-ignorable scalars belong to the name they sit in
+        /// (Persian and Indic names need them); NameNormalizer compares names without them.
+        static func isIgnorable(_ s: Unicode.Scalar) -> Bool { !s.isASCII && s.properties.isDefaultIgnorableCodePoint }
 
         static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
             if s.isASCII { return FieldValues.isAlnum(UInt8(s.value)) }

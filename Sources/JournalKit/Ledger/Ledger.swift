@@ -251,8 +251,15 @@ public struct Ledger: Sendable {
                 unknown.append((reference, mark))
             }
         }
-        // Per file, in line order: the first 100 get a did-you-mean, the rest one line.
-        unknown.sort { ($0.mark.path, $0.mark.location, $0.reference) < ($1.mark.path, $1.mark.location, $1.reference) }
+        // Per file, in line order: the first 100 get a did-you-mean, the rest one line. Sorted
+        // through small keys: moving whole follow-ups made the sort most of `check`'s time.
+        let keys = unknown.map { (path: $0.mark.path, location: $0.mark.location, reference: $0.reference) }
+        let order = keys.indices.sorted {
+            (keys[$0].path, keys[$0].location, keys[$0].reference) < (
+                keys[$1].path, keys[$1].location, keys[$1].reference
+            )
+        }
+        unknown = order.map { unknown[$0] }
         var start = 0
         while start < unknown.count {
             let path = unknown[start].mark.path

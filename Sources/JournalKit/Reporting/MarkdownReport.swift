@@ -42,9 +42,10 @@ public enum MarkdownReport {
     /// Entry text is shown, not interpreted. Control characters are escaped for the terminal;
     /// every character that could start HTML, an entity, a link or autolink, emphasis,
     /// strikethrough, a code span or a table cell break gets a backslash (CommonMark renders
-    /// `\<` as `<`), bare `http://`, `https://` and `www.` are broken with `\:` and `\.`, and
-    /// what would start a block at the line's start (`#`, `-`, `+`, `=`, `1.`) is escaped too.
-    /// Linear in the text. In a table `cell`, nothing starts a block, so only inline marks are escaped.
+    /// `\<` as `<`); bare `http://`, `https://` and `www.` are broken with `\:` and `\.`, an
+    /// email address with a word joiner before its `@`; and what would start a block at the line's start
+    /// (`#`, `-`, `+`, `=`, `1.`) is escaped too, except in a table `cell`, where nothing
+    /// starts a block. Linear in the text.
     static func inline(_ text: String, cell: Bool = false) -> String {
         let shown = TerminalText.escape(text)
         var out = ""
@@ -80,7 +81,16 @@ public enum MarkdownReport {
                 atStart = false
                 continue
             }
-            if Self.escaped.contains(scalar) {
+            // `ana@example.com` is a GFM email autolink, and no backslash or entity stops it
+            // (cmark-gfm reads the decoded text): an invisible word joiner (U+2060) before the
+            // `@` does, keeping the visible text. A mention (`@ana` at a word's start) is left.
+            let emailAt =
+                scalar == "@" && index > 0
+                && (scalars[index - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[index - 1])
+                    || "._+-".unicodeScalars.contains(scalars[index - 1]))
+            if emailAt {
+                out += "\u{2060}"
+            } else if Self.escaped.contains(scalar) {
                 out += "\\"
             } else if atStart, "#-+=".unicodeScalars.contains(scalar) {
                 out += "\\"
@@ -97,14 +107,4 @@ public enum MarkdownReport {
 
     /// Characters that always get a backslash in entry text.
     static let escaped: Set<Unicode.Scalar> = Set("\\`*_~[]()<>&|".unicodeScalars)
-}
-
-extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
-        var result = ""
-        for character in self {
-            if character == target { result += replacement } else { result.append(character) }
-        }
-        return result
-    }
 }

@@ -97,7 +97,12 @@ public struct EntryFiles: Sendable {
                         if relative != templates, seenFolders.insert(FileID(info)).inserted { queue.append(relative) }
                     case S_IFREG:
                         if classify(name: name, relative: relative) { seenFiles.insert(FileID(info)) }
-                    default: break  // Sockets, FIFOs and devices are never entries.
+                    default:
+                        // Sockets, FIFOs and devices are never entries; one named like an entry
+                        // is said, not dropped quietly.
+                        if name.hasSuffix(".md"), name.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true {
+                            warn(relative, "\(FileReader.kind(info.st_mode)), not a regular file; not read")
+                        }
                     }
                 }
             }

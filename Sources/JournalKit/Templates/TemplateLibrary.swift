@@ -133,7 +133,18 @@ public struct TemplateLibrary: Sendable {
             byName[name] = PromptTemplate(name: name, source: .builtIn, path: "built-in:\(name).md", text: text)
         }
         var problems: [Diagnostic] = []
-        for file in EntryFiles.list(folder)?.sorted() ?? [] where file.hasSuffix(".md") && !file.hasPrefix(".") {
+        var files: [String] = []
+        switch EntryFiles.listing(folder) {
+        case .success(let names): files = names.sorted()
+        case .failure(let error) where error.code != ENOENT:
+            // An unreadable templates folder hides the journal's own templates: say so.
+            problems.append(
+                Diagnostic(
+                    path: relativeFolder.isEmpty ? "." : relativeFolder, severity: .error,
+                    message: "cannot read the templates folder: \(JournalError.reason(error.code))"))
+        case .failure: break
+        }
+        for file in files where file.hasSuffix(".md") && !file.hasPrefix(".") {
             let name = String(file.dropLast(3))
             let path = relativePath(name)
             guard Self.isValidName(name) else {

@@ -15,7 +15,8 @@ import Testing
         "`<img src=x onerror=alert(2)>`", "`<script>alert(1)</script>`", "&lt;script&gt;alert(3)&lt;/script&gt;",
         "`[click](javascript:alert(4))`", "`<http://evil.example>`", "http://evil.example/x",
         "https://evil.example", "www.evil.example", "`*em* _em_ **strong** ~~gone~~`", "`a | b | c`",
-        "`` ` `` tick", "`![img](x.png)`", "`\\*not em\\*`", "`&amp;`", "`<!-- c -->`",
+        "`` ` `` tick", "`![img](x.png)`", "`\\*not em\\*`", "`&amp;`", "`<!-- c -->`", "mail ana@example.com",
+        "`[a]: http://ref.example`",
     ]
 
     static func review(_ texts: [String]) -> Review {
@@ -110,5 +111,6 @@ import Testing
         }
         #expect(hostile.contains("http://evil.example/x"))
         #expect(hostile.contains("www.evil.example"))
+        #expect(hostile.contains("ana\u{2060}@example.com"))
     }
 }
