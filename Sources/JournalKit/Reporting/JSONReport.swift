@@ -105,6 +105,9 @@ public enum JSONReport {
             ("releasedLate", .bool(status.releasedLate)), ("releasedOn", .day(status.releasedOn)),
             ("onTime", .bool(status.onTime)), ("doneOn", .day(status.doneOn)), ("people", .strings(c.people)),
             ("personFromEntry", .bool(c.personFromEntry)), ("tags", .strings(c.tags)),
+            // Read from Obsidian Tasks and Dataview fields; kept for scripts, not yet judged.
+            ("scheduled", .day(c.scheduled)), ("start", .day(c.start)), ("created", .day(c.created)),
+            ("priority", .string(c.priority?.rawValue)), ("recurrence", .string(c.recurrence)),
             (
                 "followUps",
                 .array(

@@ -17,7 +17,7 @@ import Testing
     static let commitmentKeys: [String] = [
         "ref", "id", "text", "entry", "line", "made", "due", "originalDue", "dueChanges", "lateRenegotiations",
         "status", "outcome", "releasedLate", "releasedOn", "onTime", "doneOn", "people", "personFromEntry", "tags",
-        "followUps",
+        "scheduled", "start", "created", "priority", "recurrence", "followUps",
     ]
 
     func parse(_ text: String) throws -> Any {
@@ -146,6 +146,8 @@ import Testing
             #expect(isNull(commitment["onTime"]) || isBool(commitment["onTime"]))
             #expect(isBool(commitment["releasedLate"]) && isBool(commitment["personFromEntry"]))
             #expect(isNull(commitment["releasedOn"]) || isDay(commitment["releasedOn"]))
+            for key in ["scheduled", "start", "created"] { #expect(isNull(commitment[key]) || isDay(commitment[key])) }
+            #expect(isNull(commitment["priority"]) || commitment["priority"] is String)
             let outcomes = [
                 "keptOnTime", "keptLate", "keptUndated", "released", "releasedLate", "missed", "stale", "open",
             ]
@@ -253,5 +255,17 @@ import Testing
         #expect(JSONValue.rate(1).serialized() == "1")
         #expect(JSONValue.rate(0).serialized() == "0")
         #expect(JSONValue.rate(nil).serialized() == "null")
+    }
+
+    @Test func otherToolsFieldsReachTheJSON() throws {
+        let text = "- [ ] Call Ana ⏫ ⏳ 2026-11-25 🛫 2026-11-24 ➕ 2026-11-20 🔁 every week #commit\n"
+        let review = Review(entries: entries([("2026-11-20", text)]), options: ReviewOptions(asOf: day("2026-11-27")))
+        let root = object(try parse(JSONReport.render(review)))
+        let commitment = array(root["commitments"]).map(object).first ?? [:]
+        #expect(commitment["scheduled"] as? String == "2026-11-25")
+        #expect(commitment["start"] as? String == "2026-11-24")
+        #expect(commitment["created"] as? String == "2026-11-20")
+        #expect(commitment["priority"] as? String == "high")
+        #expect(commitment["recurrence"] as? String == "every week")
     }
 }
