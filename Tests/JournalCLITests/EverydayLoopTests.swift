@@ -208,4 +208,36 @@ import Testing
         let first = try run(fixture, ["edit", "2026-11-20", "--first"])
         #expect(first.stdout == "\(fixture.path("entries/2026/11/2026-11-20-one-on-one-ana.md"))\n")
     }
+
+    /// Twenty `journal add` processes at once: every line arrives, whole, once.
+    @Test func twentyConcurrentAddsLoseNoLine() throws {
+        let fixture = try journal()
+        let root = fixture.path()
+        let group = DispatchGroup()
+        let failures = LockedCount()
+        for index in 0..<20 {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                let result = try? JournalProcess.run(
+                    ["add", "Commitment number \(index) #load", "--journal", root], environment: Self.today)
+                if result?.status != 0 { failures.increment() }
+            }
+        }
+        group.wait()
+        #expect(failures.value == 0)
+        let text = try String(contentsOfFile: fixture.path(Self.log), encoding: .utf8)
+        let lines = text.split(separator: "\n").filter { $0.hasPrefix("- [ ] Commitment number ") }
+        #expect(lines.count == 20)
+        #expect(Set(lines).count == 20)
+        #expect(text.hasPrefix("---\ntemplate: log\n"))
+    }
+}
+
+/// A counter several threads may bump.
+final class LockedCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
