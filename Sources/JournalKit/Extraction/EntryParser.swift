@@ -256,19 +256,7 @@ public struct EntryParser: Sendable {
         var result: [Commitment] = []
         var nextSuffix: [String: Int] = [:]
         for (((syntax, item), explicit), legacyId) in zip(zip(pending, ids), former) {
-            var id = explicit ?? ItemSyntax.slug(syntax.text)
-            if explicit == nil {
-                let base = id
-                // Resume where the last item with this slug stopped: starting at 2 each time
-                // made n identical items cost n² (issue 5: a 2 MiB entry hung `check`).
-                var suffix = nextSuffix[base] ?? 2
-                while used.contains(id) {
-                    id = "\(base)-\(suffix)"
-                    suffix += 1
-                }
-                nextSuffix[base] = suffix
-                used.insert(id)
-            }
+            let id = explicit ?? Self.numbered(ItemSyntax.slug(syntax.text), used: &used, next: &nextSuffix)
             let location = item.paragraphLocation ?? item.location
             var due: Day?
             if let field = syntax.dueField {
@@ -293,6 +281,21 @@ public struct EntryParser: Sendable {
         return result
     }
 
+    /// `base`, or `base-2`, `base-3`, … when taken, and marks it used. It resumes where the last
+    /// item with this slug stopped: starting at 2 each time made n identical items cost n²
+    /// (issue 5: a 2 MiB entry hung `check`).
+    static func numbered(_ base: String, used: inout Set<String>, next: inout [String: Int]) -> String {
+        var id = base
+        var suffix = next[base] ?? 2
+        while used.contains(id) {
+            id = "\(base)-\(suffix)"
+            suffix += 1
+        }
+        next[base] = suffix
+        used.insert(id)
+        return id
+    }
+
     /// The ids the commitments of one entry had under the rules before issue 11, by the same
     /// assignment: explicit ids first, then slugs of the old text with `-2`, `-3` on collision.
     static func legacyIds(_ syntaxes: [ItemSyntax]) -> [String] {
@@ -300,16 +303,7 @@ public struct EntryParser: Sendable {
         var nextSuffix: [String: Int] = [:]
         return syntaxes.map { syntax in
             if let explicit = syntax.legacyExplicitId { return explicit }
-            let base = ItemSyntax.slug(syntax.legacyText)
-            var id = base
-            var suffix = nextSuffix[base] ?? 2
-            while used.contains(id) {
-                id = "\(base)-\(suffix)"
-                suffix += 1
-            }
-            nextSuffix[base] = suffix
-            used.insert(id)
-            return id
+            return numbered(ItemSyntax.slug(syntax.legacyText), used: &used, next: &nextSuffix)
         }
     }
 

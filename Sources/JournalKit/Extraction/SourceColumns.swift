@@ -20,7 +20,7 @@ struct SourceColumns {
     mutating func locate(_ phrase: String, from start: SourceLocation) -> SourceLocation {
         let needle = Array(phrase.utf8).map(Self.lower)
         guard !needle.isEmpty else { return start }
-        let starts = lineStarts ?? Self.lineStarts(bytes)
+        let starts = lineStarts ?? SourceLocation.lineStarts(in: bytes)
         lineStarts = starts
         let first = start.line - lineOffset - 1
         guard first >= 0, first < starts.count else { return start }
@@ -52,7 +52,7 @@ struct SourceColumns {
     /// The source byte `offset` bytes after `location`, nil past its line's end or unknown.
     mutating func byte(at location: SourceLocation, offset: Int = 0) -> UInt8? {
         guard let column = location.column else { return nil }
-        let starts = lineStarts ?? Self.lineStarts(bytes)
+        let starts = lineStarts ?? SourceLocation.lineStarts(in: bytes)
         lineStarts = starts
         let index = location.line - lineOffset - 1
         guard index >= 0, index < starts.count else { return nil }
@@ -63,16 +63,4 @@ struct SourceColumns {
 
     static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 
-    static func lineStarts(_ bytes: UnsafeRawBufferPointer) -> [Int] {
-        var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
-            }
-            i += 1
-        }
-        return starts
-    }
 }

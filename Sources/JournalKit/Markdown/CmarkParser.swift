@@ -129,7 +129,7 @@ public enum CmarkParser {
         mutating func appendSplittingEscapes(_ literal: String, _ node: OpaquePointer) {
             let line = Int(cmark_node_get_start_line(node))
             let column = Int(cmark_node_get_start_column(node))
-            let starts = lineStarts ?? Self.lineStarts(source)
+            let starts = lineStarts ?? SourceLocation.lineStarts(in: source)
             lineStarts = starts
             guard line >= 1, line <= starts.count, column >= 1 else { return appendText(.text, literal) }
             let bytes = Array(literal.utf8)
@@ -168,19 +168,6 @@ public enum CmarkParser {
                 i = next
             }
             if pieceStart < bytes.count { appendText(.text, String(decoding: bytes[pieceStart...], as: UTF8.self)) }
-        }
-
-        static func lineStarts(_ bytes: UnsafeRawBufferPointer) -> [Int] {
-            var starts = [0]
-            var i = 0
-            while i < bytes.count {
-                if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                    if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
-            }
-            return starts
         }
 
         mutating func appendText(_ kind: InlineSpan.Kind, _ text: String) {

@@ -13,3 +13,19 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable {
         (lhs.line, lhs.column ?? 0) < (rhs.line, rhs.column ?? 0)
     }
 }
+
+extension SourceLocation {
+    /// Byte offset of each line's start in `bytes`; LF, CRLF and lone CR all end a line.
+    static func lineStarts(in bytes: UnsafeRawBufferPointer) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+}
