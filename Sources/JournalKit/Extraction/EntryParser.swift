@@ -129,14 +129,12 @@ public struct EntryParser: Sendable {
                 parentFollowUps = nil
             case .listItem(var item):
                 Self.boxFromSource(&item, sourceByte: sourceByte)
-                if let range = parentFollowUps, item.depth > parentDepth {
-                    if !item.spans.isEmpty, let note = Self.subItemNote(item, config: config) {
-                        for index in range { entry.followUps[index].parts.subItems.append(note) }
-                    }
-                } else {
-                    parentFollowUps = nil
-                }
-                guard !item.spans.isEmpty, Self.mayMatter(item, logseq: logseq) else { continue }
+                let underFollowUp = parentFollowUps != nil && item.depth > parentDepth
+                if !underFollowUp { parentFollowUps = nil }
+                // The scan is the costliest part of reading an entry: skip items that can matter
+                // neither as evidence under a follow-up nor on their own, and scan the rest once.
+                let mayMatter = Self.mayMatter(item, logseq: logseq)
+                guard !item.spans.isEmpty, underFollowUp || mayMatter else { continue }
                 var syntax = ItemSyntax(spans: item.spans, logseq: logseq)
                 let location = item.paragraphLocation ?? item.location
                 syntax.people = NameNormalizer.normalize(syntax.people, sigil: "@") { report(location, .warning, $0) }
@@ -146,6 +144,10 @@ public struct EntryParser: Sendable {
                         let key = NameNormalizer.key(tag)
                         return key == config.commitmentTag || key == "expect" ? key : tag
                     }
+                if underFollowUp, let range = parentFollowUps, let note = Self.subItemNote(syntax, config: config) {
+                    for index in range { entry.followUps[index].parts.subItems.append(note) }
+                }
+                guard mayMatter else { continue }
                 // Only an item with a box reports on a commitment; a plain bullet linking to an
                 // entry's heading is a note, not a broken follow-up.
                 let targets = syntax.box == nil ? [] : Self.targets(of: item, syntax: syntax)
@@ -219,8 +221,7 @@ public struct EntryParser: Sendable {
 
     /// The text of a plain sub-bullet under a follow-up, or nil when the item is a task, a
     /// commitment, an expectation or says nothing.
-    static func subItemNote(_ item: MarkdownListItem, config: Config) -> String? {
-        let syntax = ItemSyntax(spans: item.spans)
+    static func subItemNote(_ syntax: ItemSyntax, config: Config) -> String? {
         guard syntax.box == nil, !syntax.tags.contains(config.commitmentTag), !syntax.tags.contains("expect") else {
             return nil
         }

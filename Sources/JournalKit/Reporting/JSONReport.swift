@@ -91,6 +91,7 @@ public enum JSONReport {
             [
                 ("tag", .string(figure.tag)), ("expectations", .int(figure.expectations)),
                 ("ownCommitments", .int(figure.own.made)),
+                // `ownCommitments` stands for `made`, the first pair.
             ] + countPairs(figure.own, rates: true).dropFirst() + [("note", .string(figure.note))])
     }
 

@@ -193,24 +193,27 @@ extension ReportDocument {
     /// A table of outcome counts: the leading columns, then Made, the eight outcomes and the rate.
     /// Narrower, the same with abbreviated headers; narrower still, Made, Kept, Not kept (missed,
     /// stale, released late), Released, Open and the rate, which add up as well.
-    static func outcomeTable(_ leading: [String], _ rows: [([String], Counts)]) -> Table {
-        let numeric = Set(leading.count..<(leading.count + 10))
+    /// `numericLeading` of the leading columns are numbers too; `made` names the Made column.
+    static func outcomeTable(
+        _ leading: [String], numericLeading: Int = 0, made: String = "Made", _ rows: [([String], Counts)]
+    ) -> Table {
+        let first = leading.count - numericLeading
         let cells = rows.map { names, counts in
             names + [String(counts.made)] + Outcome.allCases.map { String(counts.count($0)) }
                 + [percent(counts.followThroughRate)]
         }
         let short = Table(
-            headers: leading + ["Made"] + outcomeShortHeaders + ["FT"], rows: cells, numericColumns: numeric,
-            legend: outcomeLegend)
+            headers: leading + [made] + outcomeShortHeaders + ["FT"], rows: cells,
+            numericColumns: Set(first..<(leading.count + 10)), legend: outcomeLegend)
         let merged = Table(
-            headers: leading + ["Made", "Kept", "NotKept", "Rel", "Open", "FT"],
+            headers: leading + [made, "Kept", "NotKept", "Rel", "Open", "FT"],
             rows: rows.map { names, counts in
                 names + [counts.made, counts.kept, counts.notKept, counts.released, counts.open].map(String.init)
                     + [percent(counts.followThroughRate)]
-            }, numericColumns: Set(leading.count..<(leading.count + 6)), legend: mergedLegend)
+            }, numericColumns: Set(first..<(leading.count + 6)), legend: mergedLegend)
         return Table(
-            headers: leading + ["Made"] + outcomeHeaders + ["Follow-through"], rows: cells, numericColumns: numeric,
-            narrower: [short, merged])
+            headers: leading + [made] + outcomeHeaders + ["Follow-through"], rows: cells,
+            numericColumns: Set(first..<(leading.count + 10)), narrower: [short, merged])
     }
 
     static let mergedLegend =
@@ -231,14 +234,9 @@ extension ReportDocument {
     }
 
     static func mirror(_ review: Review) -> Section {
-        var table = outcomeTable(
-            ["Theme", "Expected"], review.mirror.map { (["#" + $0.tag, String($0.expectations)], $0.own) })
-        for index in [-1] + table.narrower.indices.map({ $0 }) {
-            var form = index < 0 ? table : table.narrower[index]
-            form.numericColumns.insert(1)
-            form.headers[2] = "Own"
-            if index < 0 { table = form } else { table.narrower[index] = form }
-        }
+        let table = outcomeTable(
+            ["Theme", "Expected"], numericLeading: 1, made: "Own",
+            review.mirror.map { (["#" + $0.tag, String($0.expectations)], $0.own) })
         var title = "The mirror: what you expect of them, and what you do"
         let narrowed = [review.options.person.map { "@" + $0 }, review.options.tag.map { "#" + $0 }].compactMap { $0 }
         if !narrowed.isEmpty {

@@ -53,7 +53,7 @@ struct FollowUpWriter {
         }
         let what: String
         // A day before the commitment counts as the log's day; say the day that counts.
-        let counted = box == .carried ? date : max(date, status.commitment.made) == date ? date : day
+        let counted = box == .carried || date >= status.commitment.made ? date : day
         switch box {
         case .done: what = "kept, done \(counted.label(inYear: day.year))"
         case .released: what = "released \(counted.label(inYear: day.year))"
