@@ -110,16 +110,26 @@ public enum CommitmentListing {
                 out += "           due \(move.from?.description ?? "none") → \(move.to)\(late)\n"
             }
         }
-        var summary =
+        let summary =
             TextReport.styled(status.outcome.label, ReportDocument.Role(status.outcome), color) + " as of \(asOf)"
-        if let doneOn = status.doneOn { summary += ", done \(doneOn)" }
-        if status.status == .released {
-            summary += status.releasedOn.map { ", released \($0)" } ?? ", released on a day not known"
-            if status.releasedLate { summary += " (counted as not kept)" }
-        }
-        if status.status == .missed { summary += ", \(status.daysLate(asOf: asOf)) days late" }
-        if status.status == .stale { summary += ", quiet for \(asOf.days(since: status.lastTouch)) days" }
+            + status.outcomeDetail(asOf: asOf)
         out += "  status   " + summary + "\n"
         return out
+    }
+}
+
+extension CommitmentStatus {
+    /// What the outcome's label leaves out, as `show` and the calendar export say it: ", done
+    /// 2026-11-12", ", released on a day not known", ", 35 days late", ", quiet for 46 days".
+    public func outcomeDetail(asOf: Day) -> String {
+        var detail = ""
+        if let doneOn { detail += ", done \(doneOn)" }
+        if status == .released {
+            detail += releasedOn.map { ", released \($0)" } ?? ", released on a day not known"
+            if releasedLate { detail += " (counted as not kept)" }
+        }
+        if status == .missed { detail += ", \(daysLate(asOf: asOf)) days late" }
+        if status == .stale { detail += ", quiet for \(asOf.days(since: lastTouch)) days" }
+        return detail
     }
 }

@@ -10,6 +10,10 @@ public enum OutputEncoding: Sendable, Equatable {
     /// JSON from `JSONValue`, escaped by construction; any control or bidi scalar that still
     /// appears is written as a `\uXXXX` escape, which is valid inside a JSON string.
     case json
+    /// An iCalendar file from `CalendarExport`, escaped by construction (CRLF line ends, TEXT
+    /// values escaped); any control other than tab, CR and LF, or bidi override or isolate, that
+    /// still appears is dropped, so nothing a terminal would act on gets through.
+    case iCalendar
     /// Protocol frames written byte for byte (the language server's, later). Never for text.
     case raw
 
@@ -20,6 +24,11 @@ public enum OutputEncoding: Sendable, Equatable {
         case .terminal: return TerminalText.escapeLines(text)
         case .styled: return Self.keepingSGR(text)
         case .json: return Self.jsonEscaped(text)
+        case .iCalendar:
+            guard !text.unicodeScalars.allSatisfy(ICalendarText.isAllowed) else { return text }
+            var result = ""
+            result.unicodeScalars.append(contentsOf: text.unicodeScalars.filter(ICalendarText.isAllowed))
+            return result
         }
     }
 
