@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions ics-venv e2e-ics ics-golden bench fuzz test-asan clean
 
 all: build
 
@@ -45,7 +45,7 @@ release: deps
 run: build
 	$(SWIFT) run journal review --journal $(EXAMPLE) --as-of $(EXAMPLE_AS_OF)
 
-test: test-deps man-deps
+test: test-deps man-deps ics-venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
@@ -82,6 +82,30 @@ man-deps:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq mandoc groff-base >/dev/null; \
 	fi
+
+# The calendar export's round-trip test reads the export with Python's icalendar (PyPI), from a
+# virtualenv under .build/; ExportCommandTests runs scripts/e2e-ics.py when it exists.
+ICS_VENV = .build/venv-ics
+ics-venv:
+	@if ! $(ICS_VENV)/bin/python -c 'import icalendar' 2>/dev/null; then \
+		echo "make: creating $(ICS_VENV) with icalendar from PyPI (for the calendar export test)"; \
+		rm -rf $(ICS_VENV); \
+		if ! python3 -m venv $(ICS_VENV) >/dev/null 2>&1; then \
+			rm -rf $(ICS_VENV); \
+			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+			$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3 python3-venv >/dev/null; \
+			python3 -m venv $(ICS_VENV); \
+		fi; \
+		$(ICS_VENV)/bin/pip install -q --disable-pip-version-check 'icalendar==7.3.0'; \
+	fi
+
+e2e-ics: build ics-venv
+	$(ICS_VENV)/bin/python scripts/e2e-ics.py .build/debug/journal
+
+# Rewrites the golden export of the example journal; read the diff before committing it.
+ics-golden: build
+	.build/debug/journal export ics --journal $(EXAMPLE) --as-of $(EXAMPLE_AS_OF) \
+		> Tests/Fixtures/Export/$(EXAMPLE)-$(EXAMPLE_AS_OF).ics
 
 # Benchmarks (issue 6): never part of `make test`. BENCH_SIZES picks corpora, RUNS the repetitions.
 BENCH_SIZES ?= typical heavy lifetime

@@ -37,6 +37,8 @@ public struct AlarmOffset: Hashable, Sendable, CustomStringConvertible {
     public init(parsing text: String) throws(Invalid) {
         func refuse(_ why: String) -> Invalid { Invalid(description: "'\(text)' is not \(Self.acceptedForms): \(why)") }
         let upper = text.uppercased()
+        if upper.isEmpty { throw refuse("it is empty") }
+        if upper.contains(".") || upper.contains(",") { throw refuse("fractions are not allowed") }
         if upper.hasPrefix("-") || upper.hasPrefix("+") {
             throw refuse("leave out the sign; the reminder always comes before the day starts")
         }
@@ -45,7 +47,6 @@ public struct AlarmOffset: Hashable, Sendable, CustomStringConvertible {
         let datePart = Self.parts(halves[0])
         let timePart = halves.count > 1 ? Self.parts(halves[1]) : []
         guard let datePart, let timePart else {
-            if upper.contains(".") || upper.contains(",") { throw refuse("fractions are not allowed") }
             throw refuse("write a number before each unit (W, D, or H, M, S after T)")
         }
         if halves.count > 1 && timePart.isEmpty { throw refuse("T must be followed by hours, minutes or seconds") }
