@@ -37,6 +37,19 @@ import Testing
         #expect(expected.count > 10_000)
     }
 
+    /// docs/REVIEW.md's excerpt of the export is a piece of the golden, byte for byte.
+    @Test func reviewDocExcerptIsPartOfTheGolden() throws {
+        let doc = try String(
+            contentsOf: ExampleJournalTests.repository.appendingPathComponent("docs/REVIEW.md"), encoding: .utf8)
+        let lines = doc.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex(of: "BEGIN:VEVENT"))
+        let end = try #require(lines[start...].firstIndex(of: "END:VEVENT"))
+        let excerpt = lines[start...end].joined(separator: "\r\n") + "\r\n"
+        let golden = String(decoding: try Data(contentsOf: Self.golden), as: UTF8.self)
+        #expect(golden.contains(excerpt))
+        #expect(end - start > 20)
+    }
+
     @Test func twoExportsAreByteIdentical() throws {
         let journal = try fixture()
         let first = try journal.run(["export", "ics", "--as-of", "2026-11-27"])
