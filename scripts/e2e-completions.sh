@@ -64,6 +64,7 @@ wait_for 'ready$' 10
 try bash "journal done 2026-11-19-one" "2026-11-19-one-on-one-ana#decide-with-ana-whether-she"
 try bash "journal review --person da" "dana"
 try bash "journal new weekly-m" "journal new weekly-mirror"
+try bash "journal export ics --person da" "dana"
 
 start zsh "zsh -f"
 tmux send-keys -t "$session" "autoload -U compinit; compinit -u; source $work/completion.zsh; PS1='ready%# '; clear" Enter
@@ -76,5 +77,6 @@ tmux send-keys -t "$session" "source $work/completion.fish; function fish_prompt
 wait_for 'ready>' 10
 try fish "journal move 2026-11-18-one" "2026-11-18-one-on-one-li#get-li-shadowing-two-enterprise"
 try fish "journal review --person mar" "maria"
+try fish "journal export ics --tag recog" "recognition"
 
 echo "e2e-completions: ok (bash, zsh and fish complete references, people, tags and templates)"
