@@ -44,7 +44,7 @@ public struct CalendarExport: Sendable {
     public init(commitments: [CommitmentStatus], journalName: String, options: Options) {
         self.options = options
         self.journalName = journalName
-        events =
+        var events =
             commitments
             .filter { Self.selects($0, options: options) }
             .sorted {
@@ -52,6 +52,24 @@ public struct CalendarExport: Sendable {
                     < ($1.due?.ordinal ?? 0, $1.commitment.path, $1.commitment.location.line)
             }
             .compactMap { Self.event($0, journalName: journalName, asOf: options.asOf) }
+        // Two commitments share a reference only when the journal has an error (a duplicate
+        // `^id`); a calendar needs distinct UIDs, so all but the first in file order also hash
+        // their path and line.
+        var firstByUID: [String: (path: String, line: Int)] = [:]
+        for event in events {
+            let here = (event.status.commitment.path, event.status.commitment.location.line)
+            if let first = firstByUID[event.uid], first <= here { continue }
+            firstByUID[event.uid] = here
+        }
+        for index in events.indices {
+            let commitment = events[index].status.commitment
+            guard let first = firstByUID[events[index].uid], first != (commitment.path, commitment.location.line)
+            else { continue }
+            events[index].uid = Self.uid(
+                reference: commitment.reference,
+                journalName: "\(journalName)@\(commitment.path):\(commitment.location.line)")
+        }
+        self.events = events
     }
 
     /// The journal's folder name from its root path: `/home/me/coaching` → `coaching`.

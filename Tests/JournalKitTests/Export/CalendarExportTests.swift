@@ -279,3 +279,17 @@ import Testing
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+extension CalendarExportTests {
+    @Test func aDuplicateIdStillGivesDistinctUIDsAndTheFirstKeepsItsOwn() {
+        let all = statuses([
+            ("2026-11-02", "- [ ] Call Tom 📅 2026-12-01 ^same\n- [ ] Call Ana 📅 2026-11-30 ^same"),
+            ("2026-11-03", "- [ ] Call Li 📅 2026-12-02"),
+        ])
+        let export = CalendarExport(commitments: all, journalName: "j", options: .init(asOf: day("2026-11-27")))
+        #expect(export.events.count == 3)
+        #expect(Set(export.events.map(\.uid)).count == 3)
+        let tom = export.events.first { $0.status.commitment.text == "Call Tom" }
+        #expect(tom?.uid == CalendarExport.uid(reference: Reference(stem: "2026-11-02", id: "same"), journalName: "j"))
+    }
+}
