@@ -53,8 +53,8 @@ public struct CalendarExport: Sendable {
             }
             .compactMap { Self.event($0, journalName: journalName, asOf: options.asOf) }
         // Two commitments share a reference only when the journal has an error (a duplicate
-        // `^id`); a calendar needs distinct UIDs, so all but the first in file order also hash
-        // their path and line.
+        // `^id`, or two entries with one name); a calendar needs distinct UIDs, so all but the first
+        // in file order also hash their path and line.
         var firstByUID: [String: (path: String, line: Int)] = [:]
         for event in events {
             let here = (event.status.commitment.path, event.status.commitment.location.line)
