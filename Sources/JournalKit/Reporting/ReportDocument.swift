@@ -74,6 +74,20 @@ public struct ReportDocument: Hashable, Sendable {
         /// What an item's label and note say, as table headers in markdown.
         public var itemHeaders = ["Status", "Note"]
         public var notes: [String] = []
+        /// The follow-through bars of a trend, laid out by each renderer to its width.
+        public var trend: Trend? = nil
+    }
+
+    /// Follow-through per period with the number decided in each, oldest first.
+    public struct Trend: Hashable, Sendable {
+        public struct Point: Hashable, Sendable {
+            public var period: String
+            public var rate: Double?
+            public var decided: Int
+        }
+        public var points: [Point]
+        /// The most periods any form shows.
+        public static let maximum = 26
     }
 
     public var title: String
@@ -219,14 +233,19 @@ extension ReportDocument {
     static let mergedLegend =
         "NotKept missed, stale or released late · Rel released in time · FT follow-through"
 
+    /// Follow-through by period decided: the bars with their counts, then the last 8 periods'
+    /// outcomes. `Total` is what was decided in the period plus what was made in it and is open.
     static func trend(_ review: Review) -> Section? {
         guard !review.periods.isEmpty else { return nil }
-        let spark = review.periods.map { sparkCharacter($0.counts.followThroughRate) }.joined()
-        let unit = review.options.period == .week ? "week" : "month"
+        let unit = review.options.period.rawValue
+        let points = review.periods.suffix(Trend.maximum).map {
+            Trend.Point(period: $0.name, rate: $0.counts.followThroughRate, decided: $0.counts.decided)
+        }
         return Section(
-            title: "Trend by \(unit) made",
-            lines: ["\(spark)  \(review.periods.first?.name ?? "") → \(review.periods.last?.name ?? "")"],
-            table: outcomeTable([unit.capitalizedFirst], review.periods.suffix(8).map { ([$0.name], $0.counts) }))
+            title: "Follow-through by \(unit)",
+            table: outcomeTable(
+                [unit.capitalizedFirst], made: "Total", review.periods.suffix(8).map { ([$0.name], $0.counts) }),
+            trend: Trend(points: points))
     }
 
     static func breakdown(_ title: String, _ label: String, _ items: [(String, Counts)]) -> Section {

@@ -18,13 +18,14 @@ extension JournalCommand {
         @Option(help: "Output: text, markdown or json.")
         var format: ReportFormat = .text
 
-        @Option(help: "Trend periods: week (ISO) or month.")
+        @Option(help: "Trend periods: week (ISO), month or quarter (of the fiscal year).")
         var by: ReviewOptions.Period = .week
 
         func run() throws {
             let journal = try options.load()
             var reviewOptions = try filters.reviewOptions(config: journal.config)
             reviewOptions.period = by
+            reviewOptions.fiscalYearStart = journal.config.fiscalYearStart
             let review = JournalKit.Review(journal: journal, options: reviewOptions)
             switch format {
             case .text:
