@@ -160,6 +160,8 @@ public struct Review: Sendable {
     public var tags: [Breakdown]
     public var lastMirrorEntry: Day?
     public var mirror: [MirrorFigure]
+    /// Every day with an entry on or before the as-of date, in date order, for the calendar.
+    public var entryDays: [EntryDay]
 
     public init(journal: Journal, options: ReviewOptions) {
         self.init(entries: journal.entries, ledger: journal.ledger, options: options)
@@ -175,6 +177,12 @@ public struct Review: Sendable {
         let visible = allEntries.filter { $0.date <= asOf }
         entries = visible.count
         lastMirrorEntry = visible.filter(\.isMirror).map(\.date).max()
+        var days: [Day: EntryDay] = [:]
+        for entry in visible {
+            days[entry.date, default: EntryDay(day: entry.date)].entries += 1
+            if entry.isMirror { days[entry.date, default: EntryDay(day: entry.date)].mirrors += 1 }
+        }
+        entryDays = days.values.sorted { $0.day < $1.day }
 
         let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
         commitments = statuses.filter { options.selects($0.commitment) }
@@ -318,6 +326,13 @@ public struct Review: Sendable {
         options.period = period
         return options.periodName(day)
     }
+}
+
+/// How many entries, and mirror entries, are dated on one day.
+public struct EntryDay: Hashable, Sendable {
+    public var day: Day
+    public var entries = 0
+    public var mirrors = 0
 }
 
 /// Counts for one period of the trend, with its first and last day.
