@@ -138,7 +138,7 @@ public enum TextReport {
         }
         let counts = points.map { " " + String($0.decided).leftPadded(to: cell) }
         let heading = [range, "scale 0% ▁▂▃▄▅▆▇█ 100%", String(repeating: "·", count: cell) + " nothing decided"]
-        return wrap(parts: heading, width: width) + [
+        return wrapProse(heading.joined(separator: " · "), width: width) + [
             labels[0].padding(to: labelWidth) + bars.joined(), labels[1].padding(to: labelWidth) + counts.joined(),
         ]
     }

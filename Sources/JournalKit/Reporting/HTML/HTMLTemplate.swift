@@ -40,6 +40,7 @@ enum HTMLTemplate {
         {{#charts}}
         <figure class="chart-figure" id="{{id}}">
         <figcaption>{{title}}</figcaption>
+        <div class="chart-scroll">
         <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" xmlns="http://www.w3.org/2000/svg">
         <title id="{{id}}-title">{{title}}</title>
         <desc id="{{id}}-desc">{{description}}</desc>
@@ -54,6 +55,7 @@ enum HTMLTemplate {
         {{#labels}}<text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" class="{{kind}}">{{text}}</text>
         {{/labels}}
         </svg>
+        </div>
         </figure>
         {{/charts}}
         {{#hasLegend}}
@@ -89,8 +91,8 @@ enum HTMLTemplate {
         {{/history}}
         </ol>
         </details></td>
-        <td data-label="Due">{{due}}</td>
-        <td data-label="Made">{{made}}</td>
+        <td data-label="Due" class="nowrap">{{due}}</td>
+        <td data-label="Made" class="nowrap">{{made}}</td>
         <td data-label="Where" class="where"><a href="{{href}}">{{location}}</a></td>
         </tr>
         {{/rows}}
@@ -123,7 +125,7 @@ enum HTMLTemplate {
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
         body { margin: 0 auto; max-width: 1000px; padding: 16px; background: var(--bg); color: var(--ink);
-          font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; overflow-wrap: anywhere; }
+          font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; }
         h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
         h2 { font-size: 1.15rem; margin: 1.8rem 0 .6rem; padding-top: .6rem; border-top: 1px solid var(--rule); }
         p.line { margin: .15rem 0; }
@@ -132,6 +134,7 @@ enum HTMLTemplate {
         figure.chart-figure { margin: 0 0 1rem; padding: .6rem; background: var(--panel); border-radius: 6px;
           break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: 600; margin-bottom: .3rem; }
+        .chart-scroll { overflow-x: auto; max-width: 100%; }
         svg.chart { display: block; width: 100%; height: auto; }
         .chart text { fill: var(--ink); font-size: 12px; font-family: inherit; }
         .chart text.small { fill: var(--muted); font-size: 11px; }
@@ -173,8 +176,9 @@ enum HTMLTemplate {
         th { font-weight: 600; background: var(--panel); }
         .num { text-align: right; font-variant-numeric: tabular-nums; }
         table.items { width: 100%; }
-        table.items td.text { min-width: 16rem; }
-        td.where { font-family: ui-monospace, monospace; font-size: .8rem; }
+        table.items td.text { min-width: 16rem; overflow-wrap: break-word; }
+        table.counts th, table.counts td, td.nowrap { white-space: nowrap; }
+        td.where { font-family: ui-monospace, monospace; font-size: .8rem; overflow-wrap: anywhere; }
         a { color: var(--keptLate); }
         .badge { font-weight: 600; white-space: nowrap; }
         .role-good { color: var(--good); } .role-bad { color: var(--bad); } .role-warning { color: var(--warning); }
@@ -188,6 +192,7 @@ enum HTMLTemplate {
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
         @media (max-width: 700px) {
           body { padding: 10px; font-size: 14px; }
+          svg.chart { min-width: 600px; }
           table.items, table.items tbody, table.items tr, table.items td { display: block; width: 100%; }
           table.items thead { display: none; }
           table.items tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; }
@@ -201,7 +206,8 @@ enum HTMLTemplate {
           body { max-width: none; padding: 0; font-size: 11pt; }
           figure.chart-figure, table.counts, table.items tr, ul.legend { break-inside: avoid; page-break-inside: avoid; }
           h2 { break-after: avoid; page-break-after: avoid; }
-          .scroll { overflow: visible; }
+          .scroll, .chart-scroll { overflow: visible; }
+          svg.chart { min-width: 0; }
           a { color: inherit; }
         }
         """

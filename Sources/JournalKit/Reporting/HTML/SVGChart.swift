@@ -114,7 +114,7 @@ struct SVGChart: Sendable {
 
 /// The six charts of the HTML report.
 enum ReviewCharts {
-    static let left = 48.0
+    static let left = 60.0
     static let right = 16.0
     static let top = 16.0
 
@@ -305,7 +305,7 @@ enum ReviewCharts {
     /// 5. The mirror: per expected theme, how often it is expected and your own follow-through.
     static func mirror(_ review: Review) -> SVGChart {
         let rows = review.mirror
-        let rowHeight = 28.0, labelWidth = 200.0, noteWidth = 128.0
+        let rowHeight = 28.0, labelWidth = 200.0, noteWidth = 150.0
         let plotTop = top
         let bottom = plotTop + rowHeight * Double(rows.count)
         let barLeft = labelWidth, barRight = SVGChart.width - noteWidth
@@ -375,12 +375,15 @@ enum ReviewCharts {
         for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
             chart.label(gridLeft - 6, gridTop + stepSize * Double(row) + 9, name, "end", "small")
         }
-        var lastMonth = 0
+        var lastMonth = first.month
+        var lastLabel = -4
         for week in 0..<53 {
             let monday = first.adding(days: week * 7)
             let x = gridLeft + stepSize * Double(week)
-            if monday.month != lastMonth, week < 51 {
+            // A month is named over its first full week, if the last name is three weeks away.
+            if monday.month != lastMonth, week - lastLabel >= 3, week < 51 {
                 chart.label(x, gridTop - 6, monday.monthShortName, "start", "small")
+                lastLabel = week
             }
             lastMonth = monday.month
             for weekday in 0..<7 {
