@@ -134,10 +134,13 @@ import Testing
 
     // Each outcome's decided day, against the made day it used to be grouped by.
     @Test func keptCountsWhenDoneNotWhenMade() {
-        let files = [("2026-10-01", "- [ ] Send Li the forecast #commit\n"), ("2026-11-02", "- [x] [[2026-10-01]]\n")]
+        let files = [
+            ("2026-10-01", "- [ ] Send Li the forecast #commit ^fc\n"), ("2026-11-02", "- [x] [[2026-10-01#^fc]] sent\n"),
+        ]
         let review = review(files, asOf: "2026-11-03") { $0.period = .month }
-        #expect(review.periods.map(\.name) == ["2026-10", "2026-11"])
-        #expect(review.periods.map(\.counts.kept) == [0, 1])
+        // Made in October, kept in November: the trend starts in November.
+        #expect(review.periods.map(\.name) == ["2026-11"])
+        #expect(review.periods.map(\.counts.kept) == [1])
         #expect(review.decidedOn(review.commitments[0]) == day("2026-11-02"))
     }
 
@@ -149,9 +152,10 @@ import Testing
     }
 
     @Test func missedCountsOnItsDueDay() {
+        // Made in W44, missed on Wednesday 11-04 in W45: the trend starts where it was decided.
         let review = review([("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-20")
-        #expect(review.periods.map(\.name) == ["2026-W44", "2026-W45", "2026-W46", "2026-W47"])
-        #expect(review.periods.map(\.counts.missed) == [0, 1, 0, 0])
+        #expect(review.periods.map(\.name) == ["2026-W45", "2026-W46", "2026-W47"])
+        #expect(review.periods.map(\.counts.missed) == [1, 0, 0])
         // Still open before its due day passes: counted where it was made.
         let before = self.review([("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-04")
         #expect(before.periods.map(\.counts.open) == [1, 0])
@@ -168,16 +172,18 @@ import Testing
             $0.period = .month
         }
         #expect(late.decidedOn(late.commitments[0]) == day("2026-11-08"))
-        #expect(late.periods.map(\.counts.stale) == [0, 1])
+        #expect(late.periods.map(\.name) == ["2026-11"])
+        #expect(late.periods.map(\.counts.stale) == [1])
     }
 
     @Test func releasedCountsOnItsReleaseDay() {
         let files = [
-            ("2026-10-01", "- [ ] Send Li the forecast #commit\n"),
-            ("2026-11-02", "- [-] [[2026-10-01]] not needed any more\n"),
+            ("2026-10-25", "- [ ] Send Li the forecast #commit ^fc\n"),
+            ("2026-11-02", "- [-] [[2026-10-25#^fc]] not needed any more\n"),
         ]
         let review = review(files, asOf: "2026-11-03") { $0.period = .month }
-        #expect(review.periods.map(\.counts.released) == [0, 1])
+        #expect(review.periods.map(\.name) == ["2026-11"])
+        #expect(review.periods.map(\.counts.released) == [1])
         let inPlace = self.review([("2026-10-01", "- [-] Send Li the forecast #commit\n")], asOf: "2026-11-03") {
             $0.period = .month
         }
@@ -185,7 +191,8 @@ import Testing
     }
 
     @Test func quarters() {
-        let files = [("2026-09-30", "- [ ] Plan Q4 #commit\n"), ("2026-10-01", "- [ ] Plan Q1 #commit\n")]
+        // Ticked in place with no date: each stays in the quarter it was made in.
+        let files = [("2026-09-30", "- [x] Plan Q4 #commit\n"), ("2026-10-01", "- [x] Plan Q1 #commit\n")]
         let calendar = review(files, asOf: "2027-01-02") { $0.period = .quarter }
         #expect(calendar.periods.map(\.name) == ["2026-Q3", "2026-Q4", "2027-Q1"])
         #expect(calendar.periods.map(\.start) == [day("2026-07-01"), day("2026-10-01"), day("2027-01-01")])
