@@ -113,10 +113,12 @@ INSPECT = """(() => {
   });
   const root = document.documentElement;
   const wide = [...document.querySelectorAll('body *')].filter(element => {
-    if (element.closest('.scroll') && !element.classList.contains('scroll')) return false;
+    // Inside a scrolling frame (a wide table, a chart at phone width) is the frame's to clip.
+    const frame = element.closest('.scroll, .chart-scroll');
+    if (frame && frame !== element) return false;
     if (element.closest('svg.patterns')) return false;
     return element.getBoundingClientRect().right > root.clientWidth + 0.5;
-  }).slice(0, 5).map(element => element.tagName + '.' + element.className);
+  }).slice(0, 5).map(element => element.tagName + '.' + (element.getAttribute('class') || ''));
   return {
     charts, wide, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth,
     background: getComputedStyle(document.body).backgroundColor,

@@ -15,8 +15,9 @@ AS_OF=${EXAMPLE_AS_OF:-2026-11-27}
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -q NotoSansCJK || missing+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q NotoColorEmoji || missing+=(fonts-noto-color-emoji)
+for font in fonts-noto-cjk fonts-noto-color-emoji; do
+    dpkg-query -W -f='${Status}' "$font" 2>/dev/null | grep -q 'install ok installed' || missing+=("$font")
+done
 if [ "${1:-}" = --screenshot ] && ! command -v pngquant >/dev/null 2>&1; then missing+=(pngquant); fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "e2e-browser: installing ${missing[*]} with apt-get"

@@ -187,6 +187,32 @@ import Testing
         #expect(rate(lastWeek?["followThroughRate"]) == 0.5)  // kept late 1 of 1 kept + 1 stale
     }
 
+    /// The HTML review of the example at the Makefile's EXAMPLE_AS_OF, byte for byte. When a change
+    /// is meant, look at the page (`make e2e-browser` screenshots) and then regenerate:
+    /// `journal review --journal journal-example --as-of 2026-11-27 --format html > Tests/Fixtures/HTML/journal-example-2026-11-27.html`.
+    @Test func htmlGolden() throws {
+        let makefile = try String(contentsOf: Self.repository.appendingPathComponent("Makefile"), encoding: .utf8)
+        let asOf = makefile.split(separator: "\n").first { $0.hasPrefix("EXAMPLE_AS_OF = ") }?.dropFirst(16) ?? ""
+        #expect(asOf == "2026-11-27")
+        let golden = Self.repository.appendingPathComponent("Tests/Fixtures/HTML/journal-example-\(asOf).html")
+        let result = try JournalProcess.run(
+            ["review", "--journal", Self.example.path, "--as-of", String(asOf), "--format", "html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty)
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(result.stdout == expected)
+        // A different link base changes only the links.
+        let based = try JournalProcess.run(
+            [
+                "review", "--journal", Self.example.path, "--as-of", String(asOf), "--format", "html", "--link-base",
+                "/srv/j",
+            ])
+        #expect(based.stdout == expected.replacingOccurrences(of: "href=\"entries/", with: "href=\"/srv/j/entries/"))
+        let misuse = try JournalProcess.run(["review", "--journal", Self.example.path, "--link-base", "x"])
+        #expect(misuse.status == 2)
+        #expect(misuse.stderr.contains("--link-base only applies to --format html"))
+    }
+
     /// The weeks, worked again from the commitment objects alone: each commitment's decided day
     /// from its own fields, then its ISO week, counted per outcome.
     @Test func decidedWeeksFollowFromTheCommitments() throws {

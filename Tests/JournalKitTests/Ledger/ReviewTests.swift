@@ -135,7 +135,8 @@ import Testing
     // Each outcome's decided day, against the made day it used to be grouped by.
     @Test func keptCountsWhenDoneNotWhenMade() {
         let files = [
-            ("2026-10-01", "- [ ] Send Li the forecast #commit ^fc\n"), ("2026-11-02", "- [x] [[2026-10-01#^fc]] sent\n"),
+            ("2026-10-01", "- [ ] Send Li the forecast #commit ^fc\n"),
+            ("2026-11-02", "- [x] [[2026-10-01#^fc]] sent\n"),
         ]
         let review = review(files, asOf: "2026-11-03") { $0.period = .month }
         // Made in October, kept in November: the trend starts in November.
@@ -157,7 +158,8 @@ import Testing
         #expect(review.periods.map(\.name) == ["2026-W45", "2026-W46", "2026-W47"])
         #expect(review.periods.map(\.counts.missed) == [1, 0, 0])
         // Still open before its due day passes: counted where it was made.
-        let before = self.review([("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-04")
+        let before = self.review(
+            [("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-04")
         #expect(before.periods.map(\.counts.open) == [1, 0])
     }
 

@@ -210,7 +210,9 @@ import Testing
 
     /// As many of the latest periods as fit, up to 26, each as wide as its largest count.
     @Test func trendFitsTheWidth() {
-        let points = (1...30).map { ReportDocument.Trend.Point(period: "P\($0)", rate: Double($0 % 5) / 4, decided: $0) }
+        let points = (1...30).map {
+            ReportDocument.Trend.Point(period: "P\($0)", rate: Double($0 % 5) / 4, decided: $0)
+        }
         let trend = ReportDocument.Trend(points: points)
         let wide = TextReport.trendLines(trend, width: 200)
         #expect(wide[0].hasPrefix("P5 → P30 · scale"))

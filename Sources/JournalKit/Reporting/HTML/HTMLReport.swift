@@ -75,6 +75,8 @@ public enum HTMLReport {
         var due: String
         var made: String
         var location: String
+        /// The location cut after each `/`, so a narrow column breaks it between folders.
+        var locationParts: [String]
         var href: String
         var history: [HistoryLine]
         /// The first two columns' headers, for the narrow layout's labels.
@@ -159,6 +161,12 @@ public enum HTMLReport {
             generator: "journal")
     }
 
+    /// `entries/2026/a.md:3` as `entries/`, `2026/`, `a.md:3`.
+    static func parts(_ location: String) -> [String] {
+        let pieces = location.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return pieces.enumerated().map { $0.offset < pieces.count - 1 ? $0.element + "/" : $0.element }
+    }
+
     /// Entry text as the page shows it: controls and bidi overrides made visible.
     static func shown(_ text: String) -> String { TerminalText.escape(text) }
 
@@ -175,7 +183,8 @@ public enum HTMLReport {
             rows: table.rows.enumerated().map { index, row in
                 Row(
                     cells: row.enumerated().map { column, text in
-                        let role = index < table.roles.count && column < table.roles[index].count
+                        let role =
+                            index < table.roles.count && column < table.roles[index].count
                             ? table.roles[index][column].map(roleClass) ?? "" : ""
                         return Cell(text: shown(text), numeric: table.numericColumns.contains(column), role: role)
                     })
@@ -200,6 +209,7 @@ public enum HTMLReport {
         return Item(
             label: shown(item.label), role: roleClass(item.role), note: shown(item.note), text: shown(item.text),
             due: shown(item.due), made: item.made.description, location: shown(item.location),
+            locationParts: parts(shown(item.location)),
             href: HTMLLink.href(path, base: linkBase), history: status.map { history($0, review, linkBase) } ?? [],
             labelHeader: shown(headers.first ?? ""), noteHeader: shown(headers.dropFirst().first ?? ""))
     }
@@ -229,7 +239,8 @@ public enum HTMLReport {
             lines.append(
                 line(followUp.date.description, what, followUp.note, followUp.path, followUp.location.line))
         }
-        if commitment.box == .done, let done = commitment.doneOn, !status.followUps.contains(where: { $0.box == .done }) {
+        if commitment.box == .done, let done = commitment.doneOn, !status.followUps.contains(where: { $0.box == .done })
+        {
             lines.append(line(done.description, "ticked in place", "", commitment.path, commitment.location.line))
         }
         if commitment.box == .released, let released = commitment.cancelledOn {
@@ -237,7 +248,8 @@ public enum HTMLReport {
         }
         lines.append(
             HistoryLine(
-                date: review.asOf.description, what: "as of", note: status.outcome.label, location: "", href: "", hasLink: false))
+                date: review.asOf.description, what: "as of", note: status.outcome.label, location: "", href: "",
+                hasLink: false))
         return lines
     }
 }

@@ -40,8 +40,8 @@ enum HTMLTemplate {
         {{#charts}}
         <figure class="chart-figure" id="{{id}}">
         <figcaption>{{title}}</figcaption>
-        <div class="chart-scroll">
-        <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc" xmlns="http://www.w3.org/2000/svg">
+        <div class="chart-scroll{{#timeline}} timeline{{/timeline}}">
+        <svg class="chart" viewBox="0 0 {{width}} {{height}}" role="img" aria-labelledby="{{id}}-title {{id}}-desc">
         <title id="{{id}}-title">{{title}}</title>
         <desc id="{{id}}-desc">{{description}}</desc>
         {{#grid}}<line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" class="{{kind}}"/>
@@ -93,7 +93,7 @@ enum HTMLTemplate {
         </details></td>
         <td data-label="Due" class="nowrap">{{due}}</td>
         <td data-label="Made" class="nowrap">{{made}}</td>
-        <td data-label="Where" class="where"><a href="{{href}}">{{location}}</a></td>
+        <td data-label="Where" class="where"><a href="{{href}}">{{#locationParts}}{{.}}<wbr>{{/locationParts}}</a></td>
         </tr>
         {{/rows}}
         </tbody>
@@ -135,6 +135,8 @@ enum HTMLTemplate {
           break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: 600; margin-bottom: .3rem; }
         .chart-scroll { overflow-x: auto; max-width: 100%; }
+        .chart-scroll.timeline { direction: rtl; }
+        .chart-scroll > svg { direction: ltr; }
         svg.chart { display: block; width: 100%; height: auto; }
         .chart text { fill: var(--ink); font-size: 12px; font-family: inherit; }
         .chart text.small { fill: var(--muted); font-size: 11px; }
@@ -171,6 +173,8 @@ enum HTMLTemplate {
         ul.legend svg { border: 1px solid var(--rule); }
         .scroll { overflow-x: auto; max-width: 100%; }
         table { border-collapse: collapse; margin: .3rem 0 1rem; font-size: .9rem; }
+        table.counts { font-size: .82rem; }
+        table.counts th, table.counts td { padding: .2rem .45rem; }
         caption { text-align: left; color: var(--muted); font-size: .85rem; padding-bottom: .2rem; }
         th, td { padding: .25rem .5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
         th { font-weight: 600; background: var(--panel); }
@@ -178,7 +182,7 @@ enum HTMLTemplate {
         table.items { width: 100%; }
         table.items td.text { min-width: 16rem; overflow-wrap: break-word; }
         table.counts th, table.counts td, td.nowrap { white-space: nowrap; }
-        td.where { font-family: ui-monospace, monospace; font-size: .8rem; overflow-wrap: anywhere; }
+        td.where { font-family: ui-monospace, monospace; font-size: .8rem; overflow-wrap: break-word; }
         a { color: var(--keptLate); }
         .badge { font-weight: 600; white-space: nowrap; }
         .role-good { color: var(--good); } .role-bad { color: var(--bad); } .role-warning { color: var(--warning); }
@@ -192,7 +196,8 @@ enum HTMLTemplate {
         footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; }
         @media (max-width: 700px) {
           body { padding: 10px; font-size: 14px; }
-          svg.chart { min-width: 600px; }
+          svg.chart { min-width: 520px; }
+          .timeline > svg.chart { min-width: 600px; }
           table.items, table.items tbody, table.items tr, table.items td { display: block; width: 100%; }
           table.items thead { display: none; }
           table.items tr { border-bottom: 1px solid var(--rule); padding: .4rem 0; }

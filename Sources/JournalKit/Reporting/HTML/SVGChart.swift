@@ -52,6 +52,8 @@ struct SVGChart: Sendable {
     var description: String
     var width = 720
     var height: Int
+    /// Time runs left to right: on a narrow screen the frame opens on the latest end.
+    var timeline = false
     var grid: [Line] = []
     var rects: [Rect] = []
     var polylines: [Polyline] = []
@@ -136,7 +138,7 @@ enum ReviewCharts {
         let bottom = plotTop + plotHeight
         var chart = SVGChart(
             id: "chart-rates", title: "Follow-through and on time by \(unit) decided",
-            description: rateDescription(periods, unit: unit), height: Int(bottom + 52))
+            description: rateDescription(periods, unit: unit), height: Int(bottom + 52), timeline: true)
         let plotWidth = SVGChart.width - left - right
         for percent in stride(from: 0, through: 100, by: 25) {
             let y = bottom - plotHeight * Double(percent) / 100
@@ -214,7 +216,7 @@ enum ReviewCharts {
         var chart = SVGChart(
             id: "chart-outcomes", title: "Outcomes by \(unit)",
             description: "Commitments per \(unit), decided in it or made in it and open, by outcome. "
-                + descriptions.joined(separator: "; ") + ".", height: Int(bottom + 40))
+                + descriptions.joined(separator: "; ") + ".", height: Int(bottom + 40), timeline: true)
         let plotWidth = SVGChart.width - left - right
         for value in stride(from: 0, through: maximum, by: step) {
             let y = bottom - plotHeight * Double(value) / Double(maximum)
@@ -254,7 +256,7 @@ enum ReviewCharts {
     static func sorted(_ rows: [Breakdown]) -> [Breakdown] {
         rows.sorted { a, b in
             switch (a.counts.followThroughRate, b.counts.followThroughRate) {
-            case let (x?, y?) where x != y: return x > y
+            case (let x?, let y?) where x != y: return x > y
             case (nil, _?): return false
             case (_?, nil): return true
             default: return a.name < b.name
@@ -326,7 +328,8 @@ enum ReviewCharts {
         chart.label(barRight, bottom + 30, "your own follow-through", "end", "small")
         for (index, row) in rows.enumerated() {
             let y = plotTop + rowHeight * Double(index)
-            chart.label(barLeft - 8, y + 18, SVGChart.cut("#" + row.tag, 16) + " · expected \(row.expectations)×", "end")
+            chart.label(
+                barLeft - 8, y + 18, SVGChart.cut("#" + row.tag, 16) + " · expected \(row.expectations)×", "end")
             let note: String
             if let rate = row.own.followThroughRate {
                 let width = max(1, (barRight - barLeft) * rate)
@@ -371,7 +374,7 @@ enum ReviewCharts {
         }
         var chart = SVGChart(
             id: "chart-calendar", title: "Entries per day, last 53 weeks", description: description,
-            height: Int(gridTop + stepSize * 7 + 28))
+            height: Int(gridTop + stepSize * 7 + 28), timeline: true)
         for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
             chart.label(gridLeft - 6, gridTop + stepSize * Double(row) + 9, name, "end", "small")
         }
@@ -406,7 +409,9 @@ enum ReviewCharts {
         chart.label(x, legendY + 9, "fewer", "start", "small")
         x += 36
         for level in 0...3 {
-            chart.rect(x, legendY, cell, cell, "day\(level)", level == 0 ? "no entry" : "\(level)\(level == 3 ? "+" : "") entries")
+            chart.rect(
+                x, legendY, cell, cell, "day\(level)",
+                level == 0 ? "no entry" : "\(level)\(level == 3 ? "+" : "") entries")
             x += stepSize
         }
         chart.label(x + 2, legendY + 9, "more", "start", "small")
