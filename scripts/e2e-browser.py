@@ -140,7 +140,10 @@ def screenshot(tools, path, width, height, clip_height=None):
                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600})
     params = {"format": "png", "captureBeyondViewport": True}
     if clip_height:
-        params["clip"] = {"x": 0, "y": 0, "width": width, "height": clip_height, "scale": 1}
+        # Cropped to the page's column: the body, without the margins either side.
+        body = tools.evaluate("(() => { const r = document.body.getBoundingClientRect();"
+                              " return {x: r.left, width: r.width}; })()")
+        params["clip"] = {"x": body["x"], "y": 0, "width": body["width"], "height": clip_height, "scale": 1}
     data = tools.send("Page.captureScreenshot", params)["data"]
     with open(path, "wb") as file:
         file.write(base64.b64decode(data))
@@ -239,7 +242,7 @@ def main():
         open_page(tools, url)
         if readme:
             load(tools, url, 1280, "light")
-            screenshot(tools, readme, 1280, 900, clip_height=1500)
+            screenshot(tools, readme, 1280, 900, clip_height=1340)
             print(f"e2e-browser: wrote {readme}")
             return
         for width in (1280, 390):
