@@ -116,12 +116,12 @@ enum HTMLTemplate {
           --keptOnTime: #009E73; --keptLate: #0072B2; --keptUndated: #56B4E9; --released: #a0a0a8;
           --releasedLate: #CC79A7; --missed: #D55E00; --stale: #E69F00; --open: #ffffff; --mark: #ffffff;
           --hatch: #8a8a94; --good: #00704f; --bad: #a94400; --warning: #7a5200; --dim: #6b6b75;
-          --day0: #ebedf0; --day1: #b6e3d4; --day2: #4cb78f; --day3: #007a5a; --mirror: #0072B2; }
+          --day0: #ebedf0; --day1: #b6e3d4; --day2: #4cb78f; --day3: #007a5a; --mirror: #0072B2; --ontime: #0072B2; }
         @media (prefers-color-scheme: dark) { :root {
           --bg: #15171b; --ink: #e9e9ee; --muted: #a9a9b4; --rule: #3b3e46; --grid: #2a2d33; --panel: #1e2127;
           --open: #15171b; --mark: #15171b; --hatch: #9a9aa6; --good: #5fd3a8; --bad: #ff9a5c;
           --warning: #f3c14b; --dim: #a0a0aa; --day0: #262a31; --day1: #1d5a47; --day2: #2f9a73; --day3: #6fe0b4;
-          --mirror: #56B4E9; } }
+          --mirror: #56B4E9; --ontime: #56B4E9; } }
         * { box-sizing: border-box; }
         html { -webkit-text-size-adjust: 100%; }
         body { margin: 0 auto; max-width: 1000px; padding: 16px; background: var(--bg); color: var(--ink);
@@ -143,8 +143,8 @@ enum HTMLTemplate {
         .chart line.grid { stroke: var(--grid); stroke-width: 1; }
         .chart line.axis { stroke: var(--muted); stroke-width: 1; }
         .ft { fill: var(--keptOnTime); }
-        .chart circle.ontime { fill: var(--keptLate); stroke: var(--bg); stroke-width: 1.5; }
-        .chart polyline.ontime { fill: none; stroke: var(--keptLate); stroke-width: 2; }
+        .chart circle.ontime { fill: var(--ontime); stroke: var(--bg); stroke-width: 1.5; }
+        .chart polyline.ontime { fill: none; stroke: var(--ontime); stroke-width: 2; }
         .o-keptOnTime, .c-keptOnTime { fill: var(--keptOnTime); }
         .o-keptLate, .c-keptLate { fill: var(--keptLate); }
         .c-keptUndated { fill: var(--keptUndated); }
@@ -183,7 +183,7 @@ enum HTMLTemplate {
         table.items td.text { min-width: 16rem; overflow-wrap: break-word; }
         table.counts th, table.counts td, td.nowrap { white-space: nowrap; }
         td.where { font-family: ui-monospace, monospace; font-size: .8rem; overflow-wrap: break-word; }
-        a { color: var(--keptLate); }
+        a { color: var(--ontime); }
         .badge { font-weight: 600; white-space: nowrap; }
         .role-good { color: var(--good); } .role-bad { color: var(--bad); } .role-warning { color: var(--warning); }
         .role-dim { color: var(--dim); }
