@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions ics-venv e2e-ics ics-golden bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions ics-venv e2e-ics ics-golden e2e-browser screenshot bench fuzz test-asan clean
 
 all: build
 
@@ -122,6 +122,15 @@ e2e-everyday: build
 # Tab completion in bash, zsh and fish under tmux, from the generated scripts.
 e2e-completions: build
 	bash scripts/e2e-completions.sh .build/debug/journal
+
+# The example's HTML review in headless Chromium (installed when missing), 1280 and 390 px, light
+# and dark, checked over the DevTools protocol and printed to PDF; screenshots in .build/e2e-browser/.
+e2e-browser: build
+	EXAMPLE_AS_OF=$(EXAMPLE_AS_OF) bash scripts/e2e-browser.sh .build/debug/journal
+
+# Not in CI: regenerates the README's screenshot of the HTML review (cropped, pngquant, < 200 KB).
+screenshot: build
+	EXAMPLE_AS_OF=$(EXAMPLE_AS_OF) bash scripts/e2e-browser.sh .build/debug/journal --screenshot docs/review-html.png
 
 bench: release bench-floor
 	Benchmarks/bench.sh $(BENCH_SIZES)

@@ -283,7 +283,7 @@ import Testing
     // 16
     @Test(arguments: [
         (["review", "--as-of", "someday"], "today"),
-        (["review", "--format", "html5"], "'text', 'markdown' or 'json'"),
+        (["review", "--format", "html5"], "'text', 'markdown', 'json' or 'html'"),
         (["list", "--as-of", "2026-13-45"], "YYYY-MM-DD"),
         (["check", "--format", "xml"], "'text' and 'json'"),
     ])

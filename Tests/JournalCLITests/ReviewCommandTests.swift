@@ -143,6 +143,29 @@ import Testing
         #expect(periods.compactMap { $0["period"] as? String } == ["2026-11"])
     }
 
+    /// `--person ana --by month` is Ana's trend; `--by quarter` names the journal's fiscal quarters.
+    @Test func aPersonsTrendAndFiscalQuarters() throws {
+        let fixture = try journal()
+        let ana = try fixture.run(
+            ["review", "--person", "ana", "--by", "month"] + Self.asOf, environment: ["COLUMNS": "80"])
+        #expect(ana.status == 0, "\(ana.stderr)")
+        #expect(
+            ana.stdout.contains("\nFollow-through by month\n2026-11 · scale 0% ▁▂▃▄▅▆▇█ 100% · ·· nothing decided\n"))
+        #expect(ana.stdout.contains("\nMonth    Total  "))
+        var files = Self.files
+        files["journal.yml"] = "stale-after-days: 14\nfiscal-year-start: april\n"
+        let fiscal = try FixtureJournal(files)
+        let quarters = try fiscal.run(["review", "--by", "quarter", "--format", "json"] + Self.asOf)
+        let periods = (try json(quarters.stdout) as? [String: Any])?["periods"] as? [[String: Any]] ?? []
+        #expect(periods.compactMap { $0["period"] as? String } == ["FY2027-Q3"])
+        #expect(periods.first?["start"] as? String == "2026-10-01")
+        #expect(periods.first?["by"] as? String == "decided")
+        let html = try fiscal.run(["review", "--by", "quarter", "--format", "html"] + Self.asOf)
+        #expect(html.status == 0)
+        #expect(html.stdout.contains("<h2>Follow-through by quarter</h2>"))
+        #expect(html.stdout.contains("FY2027-Q3"))
+    }
+
     @Test func relativeDateFormsAreAccepted() throws {
         let fixture = try journal()
         for form in ["today", "yesterday", "3 days ago", "2 weeks ago"] {

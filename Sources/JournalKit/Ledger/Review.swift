@@ -1,7 +1,8 @@
 /// How a review is cut: the as-of date and the filters.
 public struct ReviewOptions: Hashable, Sendable {
+    /// How the trend is cut: ISO weeks, calendar months, or quarters of the fiscal year.
     public enum Period: String, Hashable, Sendable, CaseIterable {
-        case week, month
+        case week, month, quarter
     }
 
     public var asOf: Day
@@ -14,6 +15,8 @@ public struct ReviewOptions: Hashable, Sendable {
     /// Lowercased, without `#`.
     public var tag: String?
     public var period: Period = .week
+    /// The month (1–12) the fiscal year starts in, for quarters: `fiscal-year-start`.
+    public var fiscalYearStart = 1
     public var staleAfterDays = 14
     /// How far ahead "due soon" looks.
     public var dueSoonDays = 7
@@ -149,12 +152,16 @@ public struct Review: Sendable {
     /// The filtered commitments, by made date, then path, then line.
     public var commitments: [CommitmentStatus]
     public var totals: Counts
-    /// Every period from the first commitment's to the as-of date's, empty ones included.
-    public var periods: [Breakdown]
+    /// Every period from the earliest one a commitment falls in to the as-of date's, empty ones
+    /// included. A commitment falls in the period it was decided in (`decidedOn`); an open one in
+    /// the period it was made in.
+    public var periods: [PeriodBreakdown]
     public var people: [Breakdown]
     public var tags: [Breakdown]
     public var lastMirrorEntry: Day?
     public var mirror: [MirrorFigure]
+    /// Every day with an entry on or before the as-of date, in date order, for the calendar.
+    public var entryDays: [EntryDay]
 
     public init(journal: Journal, options: ReviewOptions) {
         self.init(entries: journal.entries, ledger: journal.ledger, options: options)
@@ -170,17 +177,24 @@ public struct Review: Sendable {
         let visible = allEntries.filter { $0.date <= asOf }
         entries = visible.count
         lastMirrorEntry = visible.filter(\.isMirror).map(\.date).max()
+        var days: [Day: EntryDay] = [:]
+        for entry in visible {
+            days[entry.date, default: EntryDay(day: entry.date)].entries += 1
+            if entry.isMirror { days[entry.date, default: EntryDay(day: entry.date)].mirrors += 1 }
+        }
+        entryDays = days.values.sorted { $0.day < $1.day }
 
         let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
         commitments = statuses.filter { options.selects($0.commitment) }
 
         var totals = Counts()
-        var byPeriod: [String: Counts] = [:]
+        var byPeriod: [Day: Counts] = [:]
         var byPerson: [String: Counts] = [:]
         var byTag: [String: Counts] = [:]
         for status in commitments {
             totals.add(status)
-            byPeriod[Self.period(of: status.commitment.made, options.period), default: Counts()].add(status)
+            let start = options.periodStart(Self.decidedOn(status, staleAfterDays: options.staleAfterDays))
+            byPeriod[start, default: Counts()].add(status)
             for person in status.commitment.people { byPerson[person, default: Counts()].add(status) }
             for tag in status.commitment.tags { byTag[tag, default: Counts()].add(status) }
         }
@@ -188,13 +202,16 @@ public struct Review: Sendable {
         people = byPerson.sorted { $0.key < $1.key }.map { Breakdown(name: $0.key, counts: $0.value) }
         tags = byTag.sorted { $0.key < $1.key }.map { Breakdown(name: $0.key, counts: $0.value) }
 
-        var periods: [Breakdown] = []
-        if let first = commitments.map(\.commitment.made).min() {
-            var day = Self.periodStart(first, options.period)
+        var periods: [PeriodBreakdown] = []
+        if let first = byPeriod.keys.min() {
+            var day = first
             while day <= asOf {
-                let name = Self.period(of: day, options.period)
-                periods.append(Breakdown(name: name, counts: byPeriod[name] ?? Counts()))
-                day = options.period == .week ? day.adding(days: 7) : day.endOfMonth.adding(days: 1)
+                let next = options.nextPeriodStart(day)
+                periods.append(
+                    PeriodBreakdown(
+                        name: options.periodName(day), start: day, end: next.adding(days: -1),
+                        counts: byPeriod[day] ?? Counts()))
+                day = next
             }
         }
         self.periods = periods
@@ -269,6 +286,27 @@ public struct Review: Sendable {
         status.due ?? status.lastTouch.adding(days: options.staleAfterDays)
     }
 
+    /// The day a commitment's outcome was settled, which places it in the trend: kept on its done
+    /// date, missed on its due date, stale on the day it went stale, released on its release date;
+    /// an open one (and a kept or released one whose day is not known) on the day it was made.
+    /// Never before the made date.
+    public func decidedOn(_ status: CommitmentStatus) -> Day {
+        Self.decidedOn(status, staleAfterDays: options.staleAfterDays)
+    }
+
+    static func decidedOn(_ status: CommitmentStatus, staleAfterDays: Int) -> Day {
+        let made = status.commitment.made
+        let day: Day?
+        switch status.status {
+        case .kept: day = status.doneOn
+        case .missed: day = status.due
+        case .stale: day = status.lastTouch.adding(days: staleAfterDays)
+        case .released: day = status.releasedOn
+        case .open: day = made
+        }
+        return max(made, day ?? made)
+    }
+
     /// Open commitments due from the as-of date through the next `dueSoonDays` days.
     public var dueSoon: [CommitmentStatus] {
         commitments.filter { status in
@@ -282,21 +320,77 @@ public struct Review: Sendable {
 
     public var overdueCount: Int { totals.missed + totals.stale }
 
-    /// `2026-W47` or `2026-11`.
+    /// `2026-W47`, `2026-11` or `2026-Q4` (January quarters).
     public static func period(of day: Day, _ period: ReviewOptions.Period) -> String {
+        var options = ReviewOptions(asOf: day)
+        options.period = period
+        return options.periodName(day)
+    }
+}
+
+/// How many entries, and mirror entries, are dated on one day.
+public struct EntryDay: Hashable, Sendable {
+    public var day: Day
+    public var entries = 0
+    public var mirrors = 0
+}
+
+/// Counts for one period of the trend, with its first and last day.
+public struct PeriodBreakdown: Hashable, Sendable {
+    /// `2026-W48`, `2026-11`, `2026-Q4` or `FY2027-Q1`.
+    public var name: String
+    public var start: Day
+    public var end: Day
+    public var counts: Counts
+}
+
+extension ReviewOptions {
+    /// The period's name: `2026-W48`, `2026-11`, `2026-Q4`; with a fiscal year that does not start
+    /// in January, `FY2027-Q1`, the fiscal year named by the calendar year it ends in.
+    public func periodName(_ day: Day) -> String {
         switch period {
         case .week:
             let (year, week) = day.isoWeek
             return "\(year)-W\(week < 10 ? "0" : "")\(week)"
         case .month:
             return "\(day.year)-\(day.month < 10 ? "0" : "")\(day.month)"
+        case .quarter:
+            let (year, quarter) = fiscalQuarter(day)
+            return fiscalYearStart == 1 ? "\(year)-Q\(quarter)" : "FY\(year)-Q\(quarter)"
         }
     }
 
-    static func periodStart(_ day: Day, _ period: ReviewOptions.Period) -> Day {
+    /// The fiscal year (named by the calendar year it ends in) and quarter (1–4) of `day`.
+    func fiscalQuarter(_ day: Day) -> (year: Int, quarter: Int) {
+        let start = (1...12).contains(fiscalYearStart) ? fiscalYearStart : 1
+        let offset = (day.month - start + 12) % 12
+        let endsIn = start == 1 || day.month < start ? day.year : day.year + 1
+        return (endsIn, offset / 3 + 1)
+    }
+
+    /// The first day of the period `day` is in.
+    func periodStart(_ day: Day) -> Day {
         switch period {
         case .week: return day.adding(days: 1 - day.weekday)
         case .month: return day.adding(days: 1 - day.day)
+        case .quarter:
+            let start = (1...12).contains(fiscalYearStart) ? fiscalYearStart : 1
+            let back = (day.month - start + 12) % 12 % 3
+            let month = day.month - back
+            let first = Day(year: month < 1 ? day.year - 1 : day.year, month: month < 1 ? month + 12 : month, day: 1)
+            return first ?? day.adding(days: 1 - day.day)
+        }
+    }
+
+    /// The first day of the period after the one starting on `start`.
+    func nextPeriodStart(_ start: Day) -> Day {
+        switch period {
+        case .week: return start.adding(days: 7)
+        case .month: return start.endOfMonth.adding(days: 1)
+        case .quarter:
+            var day = start
+            for _ in 0..<3 { day = day.endOfMonth.adding(days: 1) }
+            return day
         }
     }
 }

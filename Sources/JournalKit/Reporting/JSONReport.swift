@@ -27,7 +27,7 @@ public enum JSONReport {
             ("totals", counts(review.totals, rates: false)),
             ("followThroughRate", .rate(review.totals.followThroughRate)),
             ("onTimeRate", .rate(review.totals.onTimeRate)),
-            ("periods", .array(review.periods.map { breakdown("period", $0) })),
+            ("periods", .array(review.periods.map(period))),
             ("people", .array(review.people.map { breakdown("name", $0) })),
             ("tags", .array(review.tags.map { breakdown("name", $0) })),
             (
@@ -66,7 +66,8 @@ public enum JSONReport {
     }
 
     /// Bumped when a key changes meaning or goes away; new keys do not bump it.
-    public static let schemaVersion = 2
+    /// 3: periods group commitments by when they were decided (`periods[].by`), not made.
+    public static let schemaVersion = 3
 
     static func counts(_ counts: Counts, rates: Bool) -> JSONValue { .object(countPairs(counts, rates: rates)) }
 
@@ -84,6 +85,16 @@ public enum JSONReport {
 
     static func breakdown(_ key: String, _ breakdown: Breakdown) -> JSONValue {
         .object([(key, .string(breakdown.name))] + countPairs(breakdown.counts, rates: true))
+    }
+
+    /// A trend period: its name, its days, `by: "decided"` (what places a commitment in it), and
+    /// the counts of the commitments decided in it plus the open ones made in it.
+    static func period(_ period: PeriodBreakdown) -> JSONValue {
+        .object(
+            [
+                ("period", .string(period.name)), ("by", .string("decided")), ("start", .day(period.start)),
+                ("end", .day(period.end)),
+            ] + countPairs(period.counts, rates: true))
     }
 
     static func mirror(_ figure: MirrorFigure) -> JSONValue {

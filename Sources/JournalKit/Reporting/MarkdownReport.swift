@@ -8,7 +8,11 @@ public enum MarkdownReport {
             out += "\n"
             if let title = section.title { out += "## \(inline(title))\n\n" }
             for line in section.lines { out += inline(line) + "\n" }
-            if !section.lines.isEmpty && section.table != nil { out += "\n" }
+            if let trend = section.trend {
+                // A code block: the bars keep their columns, and nothing in it reads back as an item.
+                out += "```text\n" + TextReport.trendLines(trend, width: 200).joined(separator: "\n") + "\n```\n"
+            }
+            if (!section.lines.isEmpty || section.trend != nil) && section.table != nil { out += "\n" }
             if let table = section.table { out += render(table) }
             if !section.items.isEmpty {
                 if !section.lines.isEmpty || section.table != nil { out += "\n" }

@@ -74,6 +74,22 @@ public struct ReportDocument: Hashable, Sendable {
         /// What an item's label and note say, as table headers in markdown.
         public var itemHeaders = ["Status", "Note"]
         public var notes: [String] = []
+        /// The follow-through bars of a trend, laid out by each renderer to its width.
+        public var trend: Trend? = nil
+        /// Which section this is, for the HTML report's ids and charts: `trend`, `overdue`, …
+        public var anchor = ""
+    }
+
+    /// Follow-through per period with the number decided in each, oldest first.
+    public struct Trend: Hashable, Sendable {
+        public struct Point: Hashable, Sendable {
+            public var period: String
+            public var rate: Double?
+            public var decided: Int
+        }
+        public var points: [Point]
+        /// The most periods any form shows.
+        public static let maximum = 26
     }
 
     public var title: String
@@ -98,7 +114,9 @@ extension ReportDocument {
                 return Self.item(status, label: status.status.rawValue, note: note)
             }
             sections.append(
-                Section(title: "Overdue and silently dropped", items: items, itemHeaders: ["Status", "Late or quiet"]))
+                Section(
+                    title: "Overdue and silently dropped", items: items, itemHeaders: ["Status", "Late or quiet"],
+                    anchor: "overdue"))
         }
 
         let releasedLate = review.commitments.filter(\.releasedLate)
@@ -109,7 +127,7 @@ extension ReportDocument {
             sections.append(
                 Section(
                     title: "Released after the deadline (counted as not kept)", items: items,
-                    itemHeaders: ["Status", "Released"]))
+                    itemHeaders: ["Status", "Released"], anchor: "released-late"))
         }
 
         let soon = review.dueSoon
@@ -122,14 +140,16 @@ extension ReportDocument {
             sections.append(
                 Section(
                     title: "Due in the next \(review.options.dueSoonDays) days", items: items,
-                    itemHeaders: ["Due", "When"]))
+                    itemHeaders: ["Due", "When"], anchor: "due-soon"))
         }
 
         if !review.people.isEmpty {
-            sections.append(Self.breakdown("By person", "Person", review.people.map { ("@" + $0.name, $0.counts) }))
+            sections.append(
+                Self.breakdown("By person", "Person", "people", review.people.map { ("@" + $0.name, $0.counts) }))
         }
         if !review.tags.isEmpty {
-            sections.append(Self.breakdown("By theme", "Theme", review.tags.map { ("#" + $0.name, $0.counts) }))
+            sections.append(
+                Self.breakdown("By theme", "Theme", "themes", review.tags.map { ("#" + $0.name, $0.counts) }))
         }
         if !review.mirror.isEmpty { sections.append(Self.mirror(review)) }
 
@@ -139,7 +159,8 @@ extension ReportDocument {
                 let when = status.lateRenegotiations > 0 ? "\(status.lateRenegotiations) late" : "in time"
                 return Self.item(status, label: status.status.rawValue, note: "moved \(status.dueChanges)×, \(when)")
             }
-            sections.append(Section(title: "Renegotiated", items: items, itemHeaders: ["Status", "Moves"]))
+            sections.append(
+                Section(title: "Renegotiated", items: items, itemHeaders: ["Status", "Moves"], anchor: "renegotiated"))
         }
         self.sections = sections
     }
@@ -178,7 +199,7 @@ extension ReportDocument {
         case 1?: lines.append("Last looked in the mirror yesterday.")
         case let days?: lines.append("Last looked in the mirror \(days) days ago.")
         }
-        return Section(title: nil, lines: lines)
+        return Section(title: nil, lines: lines, anchor: "headline")
     }
 
     /// The outcome columns every breakdown shows, in the order of `Outcome.allCases`.
@@ -219,18 +240,23 @@ extension ReportDocument {
     static let mergedLegend =
         "NotKept missed, stale or released late · Rel released in time · FT follow-through"
 
+    /// Follow-through by period decided: the bars with their counts, then the last 8 periods'
+    /// outcomes. `Total` is what was decided in the period plus what was made in it and is open.
     static func trend(_ review: Review) -> Section? {
         guard !review.periods.isEmpty else { return nil }
-        let spark = review.periods.map { sparkCharacter($0.counts.followThroughRate) }.joined()
-        let unit = review.options.period == .week ? "week" : "month"
+        let unit = review.options.period.rawValue
+        let points = review.periods.suffix(Trend.maximum).map {
+            Trend.Point(period: $0.name, rate: $0.counts.followThroughRate, decided: $0.counts.decided)
+        }
         return Section(
-            title: "Trend by \(unit) made",
-            lines: ["\(spark)  \(review.periods.first?.name ?? "") → \(review.periods.last?.name ?? "")"],
-            table: outcomeTable([unit.capitalizedFirst], review.periods.suffix(8).map { ([$0.name], $0.counts) }))
+            title: "Follow-through by \(unit)",
+            table: outcomeTable(
+                [unit.capitalizedFirst], made: "Total", review.periods.suffix(8).map { ([$0.name], $0.counts) }),
+            trend: Trend(points: points), anchor: "trend")
     }
 
-    static func breakdown(_ title: String, _ label: String, _ items: [(String, Counts)]) -> Section {
-        Section(title: title, table: outcomeTable([label], items.map { ([$0.0], $0.1) }))
+    static func breakdown(_ title: String, _ label: String, _ anchor: String, _ items: [(String, Counts)]) -> Section {
+        Section(title: title, table: outcomeTable([label], items.map { ([$0.0], $0.1) }), anchor: anchor)
     }
 
     static func mirror(_ review: Review) -> Section {
@@ -243,7 +269,7 @@ extension ReportDocument {
             title +=
                 " (expectations of \(narrowed.joined(separator: " ")), against all your own commitments on each theme)"
         }
-        return Section(title: title, table: table, notes: review.mirror.compactMap(\.note))
+        return Section(title: title, table: table, notes: review.mirror.compactMap(\.note), anchor: "mirror")
     }
 
     /// The detail line: due date (and where it moved from), made date, `path:line`.

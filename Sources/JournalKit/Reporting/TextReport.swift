@@ -22,6 +22,9 @@ public enum TextReport {
             for line in section.lines {
                 for wrapped in wrapProse(TerminalText.escape(line), width: width) { out += wrapped + "\n" }
             }
+            if let trend = section.trend {
+                for line in trendLines(trend, width: width) { out += line + "\n" }
+            }
             if let table = section.table {
                 let (text, legend) = render(table, width: width, color: color, showLegend: !legendShown)
                 out += text
@@ -115,6 +118,30 @@ public enum TextReport {
     }
 
     static let gap = 2
+
+    /// The trend as bars over counts, one column per period, as many of the latest periods as fit
+    /// `width` (at least one):
+    ///
+    ///     2026-W41 → 2026-W48 · scale 0% ▁▂▃▄▅▆▇█ 100% · ·· nothing decided
+    ///     rate     ▇▇ ▅▅ ▆▆ ▆▆ ▅▅ ██ ▃▃ ··
+    ///     decided   9  6  5  5  4  1  2  0
+    public static func trendLines(_ trend: ReportDocument.Trend, width: Int) -> [String] {
+        let labels = ["rate", "decided"]
+        let labelWidth = labels.map(\.count).max() ?? 0
+        let cell = max(2, String(trend.points.map(\.decided).max() ?? 0).count)
+        let fitting = max(1, (width - labelWidth) / (cell + 1))
+        let points = trend.points.suffix(min(fitting, ReportDocument.Trend.maximum))
+        guard let first = points.first, let last = points.last else { return [] }
+        let range = first.period == last.period ? first.period : "\(first.period) → \(last.period)"
+        let bars = points.map { point in
+            " " + String(repeating: ReportDocument.sparkCharacter(point.rate), count: cell)
+        }
+        let counts = points.map { " " + String($0.decided).leftPadded(to: cell) }
+        let heading = [range, "scale 0% ▁▂▃▄▅▆▇█ 100%", String(repeating: "·", count: cell) + " nothing decided"]
+        return wrapProse(heading.joined(separator: " · "), width: width) + [
+            labels[0].padding(to: labelWidth) + bars.joined(), labels[1].padding(to: labelWidth) + counts.joined(),
+        ]
+    }
 
     static func columnWidths(_ header: [String], _ rows: [[String]]) -> [Int] {
         var widths = header.map(DisplayWidth.of)
@@ -278,6 +305,11 @@ public enum TextReport {
 }
 
 extension String {
+    /// Spaces before, to `width` display columns.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(self))) + self
+    }
+
     /// Pads with spaces to `width` display columns; wider text is left as it is.
     public func padding(to width: Int) -> String { DisplayWidth.padded(self, to: width) }
 }

@@ -15,16 +15,26 @@ extension JournalCommand {
         @OptionGroup var options: JournalOptions
         @OptionGroup var filters: ReviewOptionsGroup
 
-        @Option(help: "Output: text, markdown or json.")
+        @Option(help: "Output: text, markdown, json or html (one self-contained page).")
         var format: ReportFormat = .text
 
-        @Option(help: "Trend periods: week (ISO) or month.")
+        @Option(help: "Trend periods: week (ISO), month or quarter (of the fiscal year).")
         var by: ReviewOptions.Period = .week
+
+        @Option(
+            name: .customLong("link-base"),
+            help: "HTML only: put this folder or URL before entry paths in links (default: relative to the page).")
+        var linkBase: String?
+
+        func validate() throws {
+            if linkBase != nil && format != .html { throw ValidationError("--link-base only applies to --format html") }
+        }
 
         func run() throws {
             let journal = try options.load()
             var reviewOptions = try filters.reviewOptions(config: journal.config)
             reviewOptions.period = by
+            reviewOptions.fiscalYearStart = journal.config.fiscalYearStart
             let review = JournalKit.Review(journal: journal, options: reviewOptions)
             switch format {
             case .text:
@@ -34,6 +44,9 @@ extension JournalCommand {
                     as: .styled)
             case .markdown:
                 Output.print(MarkdownReport.render(ReportDocument(review: review)))
+            case .html:
+                // Entry text in the page is already shown escaped; the terminal encoding only guards.
+                Output.print(HTMLReport.render(review, linkBase: linkBase), as: .terminal)
             case .json:
                 JSONReport.render(review) { Output.print($0, as: .json) }
                 if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
@@ -43,7 +56,7 @@ extension JournalCommand {
     }
 
     enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, markdown, json
+        case text, markdown, json, html
     }
 }
 

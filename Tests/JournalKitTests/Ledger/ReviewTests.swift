@@ -114,13 +114,118 @@ import Testing
     // MARK: Periods
 
     @Test func weeksIncludeEmptyOnesUpToTheAsOfDate() {
+        // By when each was decided (SmallJournal's notes): W45 the QBR notes kept 11-03 and the
+        // open course booking made 11-02; W46 Maria's win kept 11-09, the CRM calls missed on their
+        // due day 11-13, the template released in place (no day: made 11-09); W47 the territory
+        // map, stale from 11-16 (last touch 11-02 + 14); W48 nothing.
         let periods = SmallJournal.review().periods
         #expect(periods.map(\.name) == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"])
-        #expect(periods.map(\.counts.made) == [4, 2, 0, 0])
-        #expect(row(periods[0].counts) == [4, 2, 1, 1, 0, 0, 1, 1])
-        #expect(periods[0].counts.followThroughRate == 2.0 / 3.0)
-        #expect(periods[1].counts.followThroughRate == 0)
-        #expect(periods[2].counts.followThroughRate == nil)
+        #expect(periods.map(\.counts.made) == [2, 3, 1, 0])
+        #expect(row(periods[0].counts) == [2, 1, 1, 0, 0, 0, 1, 0])
+        #expect(row(periods[1].counts) == [3, 1, 0, 1, 1, 1, 0, 0])
+        #expect(row(periods[2].counts) == [1, 0, 0, 0, 0, 0, 0, 1])
+        #expect(periods[0].counts.followThroughRate == 1)
+        #expect(periods[1].counts.followThroughRate == 0.5)
+        #expect(periods[2].counts.followThroughRate == 0)
+        #expect(periods[3].counts.followThroughRate == nil)
+        #expect(periods.map(\.start) == [day("2026-11-02"), day("2026-11-09"), day("2026-11-16"), day("2026-11-23")])
+        #expect(periods.map(\.end) == [day("2026-11-08"), day("2026-11-15"), day("2026-11-22"), day("2026-11-29")])
+    }
+
+    // Each outcome's decided day, against the made day it used to be grouped by.
+    @Test func keptCountsWhenDoneNotWhenMade() {
+        let files = [
+            ("2026-10-01", "- [ ] Send Li the forecast #commit ^fc\n"),
+            ("2026-11-02", "- [x] [[2026-10-01#^fc]] sent\n"),
+        ]
+        let review = review(files, asOf: "2026-11-03") { $0.period = .month }
+        // Made in October, kept in November: the trend starts in November.
+        #expect(review.periods.map(\.name) == ["2026-11"])
+        #expect(review.periods.map(\.counts.kept) == [1])
+        #expect(review.decidedOn(review.commitments[0]) == day("2026-11-02"))
+    }
+
+    @Test func keptInPlaceWithoutADateStaysWhereItWasMade() {
+        let review = review([("2026-10-01", "- [x] Send Li the forecast #commit\n")], asOf: "2026-11-03") {
+            $0.period = .month
+        }
+        #expect(review.periods.map(\.counts.kept) == [1, 0])
+    }
+
+    @Test func missedCountsOnItsDueDay() {
+        // Made in W44, missed on Wednesday 11-04 in W45: the trend starts where it was decided.
+        let review = review([("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-20")
+        #expect(review.periods.map(\.name) == ["2026-W45", "2026-W46", "2026-W47"])
+        #expect(review.periods.map(\.counts.missed) == [1, 0, 0])
+        // Still open before its due day passes: counted where it was made.
+        let before = self.review(
+            [("2026-10-30", "- [ ] Send Li the forecast 📅 2026-11-04 #commit\n")], asOf: "2026-11-04")
+        #expect(before.periods.map(\.counts.open) == [1, 0])
+    }
+
+    @Test func staleCountsOnTheDayItWentStale() {
+        let review = review([("2026-10-01", "- [ ] Send Li the forecast #commit\n")], asOf: "2026-11-20") {
+            $0.period = .month
+        }
+        #expect(review.commitments[0].status == .stale)
+        #expect(review.decidedOn(review.commitments[0]) == day("2026-10-15"))
+        #expect(review.periods.map(\.counts.stale) == [1, 0])
+        let late = self.review([("2026-10-25", "- [ ] Send Li the forecast #commit\n")], asOf: "2026-11-20") {
+            $0.period = .month
+        }
+        #expect(late.decidedOn(late.commitments[0]) == day("2026-11-08"))
+        #expect(late.periods.map(\.name) == ["2026-11"])
+        #expect(late.periods.map(\.counts.stale) == [1])
+    }
+
+    @Test func releasedCountsOnItsReleaseDay() {
+        let files = [
+            ("2026-10-25", "- [ ] Send Li the forecast #commit ^fc\n"),
+            ("2026-11-02", "- [-] [[2026-10-25#^fc]] not needed any more\n"),
+        ]
+        let review = review(files, asOf: "2026-11-03") { $0.period = .month }
+        #expect(review.periods.map(\.name) == ["2026-11"])
+        #expect(review.periods.map(\.counts.released) == [1])
+        let inPlace = self.review([("2026-10-01", "- [-] Send Li the forecast #commit\n")], asOf: "2026-11-03") {
+            $0.period = .month
+        }
+        #expect(inPlace.periods.map(\.counts.released) == [1, 0])
+    }
+
+    @Test func quarters() {
+        // Ticked in place with no date: each stays in the quarter it was made in.
+        let files = [("2026-09-30", "- [x] Plan Q4 #commit\n"), ("2026-10-01", "- [x] Plan Q1 #commit\n")]
+        let calendar = review(files, asOf: "2027-01-02") { $0.period = .quarter }
+        #expect(calendar.periods.map(\.name) == ["2026-Q3", "2026-Q4", "2027-Q1"])
+        #expect(calendar.periods.map(\.start) == [day("2026-07-01"), day("2026-10-01"), day("2027-01-01")])
+        #expect(calendar.periods.map(\.end) == [day("2026-09-30"), day("2026-12-31"), day("2027-03-31")])
+        // A fiscal year from April is named by the calendar year it ends in: 2026-04 … 2027-03 is FY2027.
+        let fiscal = review(files, asOf: "2027-01-02") {
+            $0.period = .quarter
+            $0.fiscalYearStart = 4
+        }
+        #expect(fiscal.periods.map(\.name) == ["FY2027-Q2", "FY2027-Q3", "FY2027-Q4"])
+        #expect(fiscal.periods.map(\.start) == [day("2026-07-01"), day("2026-10-01"), day("2027-01-01")])
+        var options = ReviewOptions(asOf: day("2026-01-01"))
+        options.period = .quarter
+        options.fiscalYearStart = 11
+        #expect(options.periodName(day("2026-10-31")) == "FY2026-Q4")
+        #expect(options.periodName(day("2026-11-01")) == "FY2027-Q1")
+        #expect(options.periodName(day("2027-01-31")) == "FY2027-Q1")
+        #expect(options.periodName(day("2027-02-01")) == "FY2027-Q2")
+        #expect(options.periodStart(day("2027-01-31")) == day("2026-11-01"))
+        options.fiscalYearStart = 1
+        #expect(options.periodName(day("2026-11-01")) == "2026-Q4")
+    }
+
+    @Test func aPersonsTrend() {
+        let review = SmallJournal.review {
+            $0.person = "maria"
+            $0.period = .month
+        }
+        #expect(review.periods.map(\.name) == ["2026-11"])
+        #expect(review.periods.map(\.counts.kept) == [1])
+        #expect(SmallJournal.review { $0.period = .month }.periods.map(\.counts.made) == [6])
     }
 
     @Test func periodsStartAtTheFirstSelectedCommitment() {
@@ -153,6 +258,7 @@ import Testing
         #expect(Review.period(of: day("2026-01-05"), .week) == "2026-W02")
         #expect(Review.period(of: day("2027-01-03"), .week) == "2026-W53")
         #expect(Review.period(of: day("2026-03-31"), .month) == "2026-03")
+        #expect(Review.period(of: day("2026-03-31"), .quarter) == "2026-Q1")
     }
 
     // MARK: People and tags

@@ -83,7 +83,7 @@ import Testing
         let review = SmallJournal.review()
         let root = object(try parse(JSONReport.render(review)))
         #expect(Set(root.keys) == Set(Self.topKeys))
-        #expect(root["schemaVersion"] as? Int == 2)
+        #expect(root["schemaVersion"] as? Int == 3)
         #expect(root["asOf"] as? String == "2026-11-27")
         let filters = object(root["filters"])
         #expect(Set(filters.keys) == ["since", "until", "person", "tag", "matched", "message"])
@@ -97,7 +97,13 @@ import Testing
 
         let periods = array(root["periods"]).map(object)
         #expect(periods.map { $0["period"] as? String } == ["2026-W45", "2026-W46", "2026-W47", "2026-W48"])
-        for period in periods { expectCounts(period, extra: ["period", "followThroughRate", "onTimeRate"]) }
+        for period in periods {
+            expectCounts(period, extra: ["period", "by", "start", "end", "followThroughRate", "onTimeRate"])
+            #expect(period["by"] as? String == "decided")
+        }
+        #expect(periods.map { $0["start"] as? String } == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"])
+        #expect(periods.map { $0["end"] as? String } == ["2026-11-08", "2026-11-15", "2026-11-22", "2026-11-29"])
+        #expect(periods.map { $0["made"] as? Int } == [2, 3, 1, 0])
         #expect(isNull(periods.last?["followThroughRate"]))
 
         for key in ["people", "tags"] {

@@ -15,13 +15,15 @@ import Testing
         and 1 released, 1 on a day not known.
         Last looked in the mirror 25 days ago.
 
-        Trend by week made
-        ▆▁··  2026-W45 → 2026-W48
-        Week      Made  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open   FT
-        2026-W45     4       1      1       0    0      0     0      1     1  67%
-        2026-W46     2       0      0       0    1      0     1      0     0   0%
-        2026-W47     0       0      0       0    0      0     0      0     0    –
-        2026-W48     0       0      0       0    0      0     0      0     0    –
+        Follow-through by week
+        2026-W45 → 2026-W48 · scale 0% ▁▂▃▄▅▆▇█ 100% · ·· nothing decided
+        rate    ██ ▅▅ ▁▁ ··
+        decided  1  2  1  0
+        Week      Total  OnTime  KLate  KUndtd  Rel  RLate  Miss  Stale  Open    FT
+        2026-W45      2       1      0       0    0      0     0      0     1  100%
+        2026-W46      3       0      1       0    1      0     1      0     0   50%
+        2026-W47      1       0      0       0    0      0     0      1     0    0%
+        2026-W48      0       0      0       0    0      0     0      0     0     –
         OnTime kept on time · KLate kept late · KUndtd kept, no date known · Rel released · RLate released
         late (not kept) · FT follow-through
 
@@ -72,15 +74,19 @@ import Testing
         and 1 released, 1 on a day not known.
         Last looked in the mirror 25 days ago.
 
-        ## Trend by week made
+        ## Follow-through by week
 
-        ▆▁··  2026-W45 → 2026-W48
+        ```text
+        2026-W45 → 2026-W48 · scale 0% ▁▂▃▄▅▆▇█ 100% · ·· nothing decided
+        rate    ██ ▅▅ ▁▁ ··
+        decided  1  2  1  0
+        ```
 
-        | Week | Made | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
+        | Week | Total | Kept on time | Kept late | Kept undated | Released | Released late | Missed | Stale | Open | Follow-through |
         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-        | 2026-W45 | 4 | 1 | 1 | 0 | 0 | 0 | 0 | 1 | 1 | 67% |
-        | 2026-W46 | 2 | 0 | 0 | 0 | 1 | 0 | 1 | 0 | 0 | 0% |
-        | 2026-W47 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |
+        | 2026-W45 | 2 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 100% |
+        | 2026-W46 | 3 | 0 | 1 | 0 | 1 | 0 | 1 | 0 | 0 | 50% |
+        | 2026-W47 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 | 0 | 0% |
         | 2026-W48 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | – |
 
         ## Overdue and silently dropped
@@ -180,7 +186,7 @@ import Testing
         let files = [("2026-11-02", "- [x] Share the QBR notes ✅ 2026-11-03 #commit\n")]
         let review = Review(entries: entries(files), options: ReviewOptions(asOf: day("2026-11-03")))
         let titles = ReportDocument(review: review).sections.map(\.title)
-        #expect(titles == [nil, "Trend by week made"])
+        #expect(titles == [nil, "Follow-through by week"])
         let lines = ReportDocument(review: review).sections.first?.lines ?? []
         #expect(lines.last == "No mirror entry yet: start with 'journal new weekly-mirror'.")
     }
@@ -195,9 +201,32 @@ import Testing
 
     @Test func monthTrend() {
         let document = ReportDocument(review: SmallJournal.review { $0.period = .month })
-        let trend = document.sections.first { $0.title == "Trend by month made" }
-        #expect(trend?.lines == ["▅  2026-11 → 2026-11"])
+        let trend = document.sections.first { $0.title == "Follow-through by month" }
+        #expect(trend?.trend?.points == [.init(period: "2026-11", rate: 0.5, decided: 4)])
         #expect(trend?.table?.headers.first == "Month")
+        let quarter = ReportDocument(review: SmallJournal.review { $0.period = .quarter })
+        #expect(quarter.sections.contains { $0.title == "Follow-through by quarter" })
+    }
+
+    /// As many of the latest periods as fit, up to 26, each as wide as its largest count.
+    @Test func trendFitsTheWidth() {
+        let points = (1...30).map {
+            ReportDocument.Trend.Point(period: "P\($0)", rate: Double($0 % 5) / 4, decided: $0)
+        }
+        let trend = ReportDocument.Trend(points: points)
+        let wide = TextReport.trendLines(trend, width: 200)
+        #expect(wide[0].hasPrefix("P5 → P30 · scale"))
+        #expect(wide[2] == "decided" + (5...30).map { " " + String($0).leftPadded(to: 2) }.joined())
+        let eighty = TextReport.trendLines(trend, width: 80)
+        // 7 for the label, then 3 a period: 24 fit in 80 columns.
+        #expect(eighty[0].hasPrefix("P7 → P30"))
+        #expect(eighty.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(eighty[1].hasPrefix("rate    ▅▅ ▆▆ ██ ▁▁"))
+        let narrow = TextReport.trendLines(trend, width: 20)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(narrow.last == "decided 27 28 29 30")
+        let one = TextReport.trendLines(.init(points: [.init(period: "2026-11", rate: nil, decided: 0)]), width: 80)
+        #expect(one == ["2026-11 · scale 0% ▁▂▃▄▅▆▇█ 100% · ·· nothing decided", "rate    ··", "decided  0"])
     }
 
     @Test func percentRounds() {
