@@ -94,8 +94,7 @@ extension JournalCommand.Export {
             var reviewOptions = try filters.reviewOptions(config: journal.config)
             reviewOptions.period = by
             let review = JournalKit.Review(journal: journal, options: reviewOptions)
-            JSONReport.render(review) { Output.print($0, as: .json) }
-            if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
+            JournalCommand.Review.writeJSON(review)
             try options.reportProblems(in: journal)
         }
     }

@@ -34,7 +34,6 @@ extension JournalCommand {
             let journal = try options.load()
             var reviewOptions = try filters.reviewOptions(config: journal.config)
             reviewOptions.period = by
-            reviewOptions.fiscalYearStart = journal.config.fiscalYearStart
             let review = JournalKit.Review(journal: journal, options: reviewOptions)
             switch format {
             case .text:
@@ -48,10 +47,15 @@ extension JournalCommand {
                 // Entry text in the page is already shown escaped; the terminal encoding only guards.
                 Output.print(HTMLReport.render(review, linkBase: linkBase), as: .terminal)
             case .json:
-                JSONReport.render(review) { Output.print($0, as: .json) }
-                if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
+                Self.writeJSON(review)
             }
             try options.reportProblems(in: journal)
+        }
+
+        /// The JSON report, shared with `journal export json` so the two stay byte-identical.
+        static func writeJSON(_ review: JournalKit.Review) {
+            JSONReport.render(review) { Output.print($0, as: .json) }
+            if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
         }
     }
 

@@ -49,6 +49,7 @@ struct ReviewOptionsGroup: ParsableArguments {
         options.person = person.map { $0.trimmingPrefix("@").lowercased() }
         options.tag = tag.map { $0.trimmingPrefix("#").lowercased() }
         options.staleAfterDays = config.staleAfterDays
+        options.fiscalYearStart = fiscal
         return options
     }
 }
