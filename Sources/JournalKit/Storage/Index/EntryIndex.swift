@@ -34,15 +34,19 @@ public final class EntryIndex: @unchecked Sendable {
     private var fresh: [String: (stamp: Stamp, record: [UInt8])] = [:]
     private var damaged = false
     private var notesList: [String] = []
+    /// Records served from the index since it was opened (for tests and measurements).
+    private(set) var hits = 0
 
     /// One-line notes for stderr: a damaged index discarded, and nothing else.
     public var notes: [String] { locked { notesList } }
 
     /// A record is kept only when the file was last changed at least this long before the
     /// index write (git's racy-timestamp rule): a later change in the same tick would go unseen.
-    static let racyWindow: Int64 = 2_000_000_000
+    /// 2 s; `JOURNAL_INDEX_RACY_SECONDS` lowers it for tests that cannot wait.
+    let racyWindow: Int64
 
-    private init(folder: String, database: SQLiteDatabase, rootPath: String, notes: [String]) {
+    private init(folder: String, database: SQLiteDatabase, rootPath: String, notes: [String], racyWindow: Int64) {
+        self.racyWindow = racyWindow
         self.folder = folder
         databasePath = "\(folder)/\(Self.fileName)"
         self.database = database
@@ -83,7 +87,10 @@ public final class EntryIndex: @unchecked Sendable {
         for attempt in 0..<2 {
             do {
                 let database = try connect(path, folder: folder, rootPath: rootPath)
-                return EntryIndex(folder: folder, database: database, rootPath: rootPath, notes: notes)
+                let seconds = environment["JOURNAL_INDEX_RACY_SECONDS"].flatMap(Int64.init).map { max(0, min($0, 60)) }
+                return EntryIndex(
+                    folder: folder, database: database, rootPath: rootPath, notes: notes,
+                    racyWindow: (seconds ?? 2) * 1_000_000_000)
             } catch let error as IndexProblem {
                 guard attempt == 0, case .damaged(let why) = error else { return nil }
                 notes.append("note: the index at \(folder) was unreadable (\(why)); rebuilding it")
@@ -202,7 +209,9 @@ public final class EntryIndex: @unchecked Sendable {
         let row = locked { snapshot[path] }
         guard let row, row.stamp == stamp else { return Lookup(result: nil, index: self, path: path, stamp: stamp) }
         do {
-            return Lookup(result: try EntryRecord.decode(row.record), index: self, path: path, stamp: stamp)
+            let result = try EntryRecord.decode(row.record)
+            locked { hits += 1 }
+            return Lookup(result: result, index: self, path: path, stamp: stamp)
         } catch {
             markDamaged(error)
             return Lookup(result: nil, index: self, path: path, stamp: stamp)
@@ -249,7 +258,7 @@ public final class EntryIndex: @unchecked Sendable {
                     "INSERT OR REPLACE INTO entries (path, device, inode, size, mtime, ctime, record) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 )
                 for (path, row) in rows.sorted(by: { $0.key < $1.key }) {
-                    if max(row.stamp.mtime, row.stamp.ctime) > now - Self.racyWindow {
+                    if max(row.stamp.mtime, row.stamp.ctime) > now - racyWindow {
                         // Too recent to trust: parse it again next time.
                         delete.reset()
                         try delete.bind(1, path)
