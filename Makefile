@@ -105,6 +105,10 @@ bench: release bench-floor
 
 bench-floor: deps $(FLOOR)
 
+# Warm-index runs (the entry index) on the heavy corpus, apart from bench.sh.
+bench-index: release bench-floor
+	Benchmarks/bench-index.sh heavy
+
 $(FLOOR): Benchmarks/floor/cmark-floor.c
 	cc -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs libcmark)
 
