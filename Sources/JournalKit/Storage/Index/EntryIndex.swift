@@ -11,12 +11,12 @@
 /// ones it was made from, and any trouble with the database means "no index", never an error.
 public final class EntryIndex: @unchecked Sendable {
     /// The file's identity and version as `stat` reports them; any change means re-parse.
-    public struct Stamp: Hashable, Sendable {
-        public var device: Int64
-        public var inode: Int64
-        public var size: Int64
-        public var mtime: Int64
-        public var ctime: Int64
+    struct Stamp: Hashable, Sendable {
+        var device: Int64
+        var inode: Int64
+        var size: Int64
+        var mtime: Int64
+        var ctime: Int64
     }
 
     /// Where the index lives and the database in it.
@@ -186,15 +186,15 @@ public final class EntryIndex: @unchecked Sendable {
     }
 
     /// The cached record for one listed file, or what to remember once it is parsed.
-    public struct Lookup: Sendable {
+    struct Lookup: Sendable {
         /// The cached record when the file is unchanged.
-        public var result: EntryParser.Result?
+        var result: EntryParser.Result?
         let index: EntryIndex
         let path: String
         let stamp: Stamp?
 
         /// Keeps a freshly parsed record for `save`.
-        public func remember(_ result: EntryParser.Result) {
+        func remember(_ result: EntryParser.Result) {
             guard let stamp else { return }
             let record = EntryRecord.encode(result)
             index.locked { index.fresh[path] = (stamp, record) }
@@ -204,7 +204,7 @@ public final class EntryIndex: @unchecked Sendable {
     /// Stats the file (following a symlink, as the read does) and returns its record when the
     /// stat data is the one stored. The stat comes before the read, so a change during the read
     /// shows up as a different stamp next time.
-    public func lookup(_ path: String, at absolute: String) -> Lookup {
+    func lookup(_ path: String, at absolute: String) -> Lookup {
         guard let stamp = Self.stamp(absolute) else { return Lookup(result: nil, index: self, path: path, stamp: nil) }
         let row = locked { snapshot[path] }
         guard let row, row.stamp == stamp else { return Lookup(result: nil, index: self, path: path, stamp: stamp) }
