@@ -9,18 +9,19 @@ EXAMPLE_AS_OF = 2026-11-27
 
 all: build
 
-# libcmark is the one system library we need; install it when pkg-config cannot find it.
+# libcmark and libsqlite3 (the entry index) are the system libraries we need; install them
+# when pkg-config cannot find them.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+	@if ! pkg-config --exists libcmark sqlite3 2>/dev/null; then \
 		if command -v apt-get >/dev/null 2>&1; then \
-			echo "make: libcmark not found; installing libcmark-dev and pkg-config with apt-get"; \
+			echo "make: libcmark or sqlite3 not found; installing libcmark-dev, libsqlite3-dev and pkg-config with apt-get"; \
 			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-			$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; \
+			$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
 		elif command -v brew >/dev/null 2>&1; then \
-			echo "make: libcmark not found; installing cmark with brew"; \
-			brew install cmark pkg-config; \
+			echo "make: libcmark or sqlite3 not found; installing cmark and sqlite with brew"; \
+			brew install cmark sqlite pkg-config; \
 		else \
-			echo "make: libcmark not found and no apt-get or brew; install cmark (>= 0.30) by hand" >&2; exit 2; \
+			echo "make: libcmark or sqlite3 not found and no apt-get or brew; install cmark (>= 0.30) and sqlite3 by hand" >&2; exit 2; \
 		fi; \
 	fi
 
@@ -136,6 +137,10 @@ bench: release bench-floor
 	Benchmarks/bench.sh $(BENCH_SIZES)
 
 bench-floor: deps $(FLOOR)
+
+# Warm-index runs (the entry index) on the heavy corpus, apart from bench.sh.
+bench-index: release bench-floor
+	Benchmarks/bench-index.sh heavy
 
 $(FLOOR): Benchmarks/floor/cmark-floor.c
 	cc -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs libcmark)

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -19,10 +20,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // The entry index (Storage/Index): the system SQLite, so no package to build on CI.
+        .systemLibrary(
+            name: "Csqlite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
         .target(
             name: "JournalKit",
             dependencies: [
                 "Ccmark",
+                "Csqlite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
@@ -41,7 +49,7 @@ let package = Package(
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"]),
         .testTarget(
             name: "JournalCLITests",
-            dependencies: ["JournalKit"]
+            dependencies: ["JournalKit", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ]
 )

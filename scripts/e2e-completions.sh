@@ -54,7 +54,7 @@ try() {
 start() {  # start SHELL COMMAND
     tmux kill-session -t "$session" 2>/dev/null || true
     tmux new-session -d -s "$session" -x 200 -y 50 -c "$work/journal" \
-        "env -i HOME=$work PATH=$work/bin:/usr/bin:/bin TERM=xterm JOURNAL_TODAY=2026-11-27 $2"
+        "env -i HOME=$work XDG_CACHE_HOME=$work/cache PATH=$work/bin:/usr/bin:/bin TERM=xterm JOURNAL_TODAY=2026-11-27 $2"
     sleep 1
 }
 

@@ -50,7 +50,7 @@ wait_for() {
 # printed after the editor closes can be read.
 start_new() {
     tmux new-session -d -s "$1" -x 120 -y 40 \
-        "env -u VISUAL HOME='$work' TERM=xterm EDITOR='vi -u NONE -i NONE' \
+        "env -u VISUAL HOME='$work' XDG_CACHE_HOME='$work/cache' TERM=xterm EDITOR='vi -u NONE -i NONE' \
          '$JOURNAL_BIN' new --date $2 --journal '$journal'; echo \"new exited \$?\"; read -r _"
 }
 
@@ -72,7 +72,7 @@ grep -qF '1 commitment made, 0 follow-ups recorded' <<<"$pane" || {
 entry="$journal/entries/2026/11/2026-11-23.md"
 grep -qxF -- "$commitment" "$entry" || { echo "e2e-editor: the commitment is not in $entry" >&2; exit 1; }
 
-review=$("$JOURNAL_BIN" review --journal "$journal" --as-of 2026-11-23 --format json)
+review=$(XDG_CACHE_HOME="$work/cache" "$JOURNAL_BIN" review --journal "$journal" --as-of 2026-11-23 --format json)
 grep -qF '"text": "Ride along with @tom on his Brightline call by Friday #commit"' <<<"$review" || {
     echo "e2e-editor: journal review does not show the commitment:" >&2; echo "$review" >&2; exit 1; }
 

@@ -57,7 +57,7 @@ run() {
 }
 
 tmux new-session -d -s "$session" -x 80 -y 24 -c "$work/journal" \
-    "env -i HOME=$work PATH=$work/bin:/usr/bin:/bin TERM=xterm JOURNAL_TODAY=2026-11-30 \
+    "env -i HOME=$work XDG_CACHE_HOME=$work/cache PATH=$work/bin:/usr/bin:/bin TERM=xterm JOURNAL_TODAY=2026-11-30 \
      EDITOR='vi -u NONE -i NONE' bash --norc --noprofile"
 sleep 1
 tmux send-keys -t "$session" "PS1='$ '" Enter

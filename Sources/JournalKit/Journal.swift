@@ -21,18 +21,24 @@ public struct Journal: Sendable {
     }
 
     /// Reads `journal.yml` (if any) and every entry. Files are parsed in parallel and only the
-    /// extracted records are kept, so memory grows with commitments, not with text.
-    public static func load(root: String) -> Journal {
+    /// extracted records are kept, so memory grows with commitments, not with text. With an
+    /// `index`, an unchanged file's record comes from it; call `index.save()` afterwards.
+    public static func load(root: String, index: EntryIndex? = nil) -> Journal {
         var (config, diagnostics) = Config.load(root: root)
         let listing = EntryFiles(root: root, config: config)
         diagnostics += listing.diagnostics
+        index?.begin(config: config, files: listing.files)
 
         let parser = EntryParser(config: config)
         let limit = config.maxEntryBytes
         let results = parallelMap(listing.files) { file -> EntryParser.Result in
+            let cached = index?.lookup(file.path, at: "\(root)/\(file.path)")
+            if let hit = cached?.result { return hit }
             do {
                 let bytes = try FileReader.read("\(root)/\(file.path)", limit: limit)
-                return parser.parse(bytes, path: file.path, stem: file.stem, date: file.date)
+                let result = parser.parse(bytes, path: file.path, stem: file.stem, date: file.date)
+                cached?.remember(result)
+                return result
             } catch {
                 let message: String
                 switch error as? JournalError {

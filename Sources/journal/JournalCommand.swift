@@ -55,7 +55,9 @@ struct JournalCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            IndexSession.save()
         } catch {
+            IndexSession.save()
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {

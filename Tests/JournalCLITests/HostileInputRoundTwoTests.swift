@@ -267,7 +267,9 @@ import Testing
         let process = Process()
         process.executableURL = JournalProcess.binary
         process.arguments = ["list", "--format", "json", "--journal", fixture.path()] + Self.asOf
-        process.environment = ["PATH": "/usr/bin:/bin", "TERM": "dumb", "HOME": fixture.home.path]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "TERM": "dumb", "HOME": fixture.home.path, "JOURNAL_NO_INDEX": "1",
+        ]
         process.standardOutput = FileHandle(fileDescriptor: fds[1], closeOnDealloc: false)
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -439,7 +439,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "TERM": "dumb", "HOME": NSTemporaryDirectory()]
+        var env = ["PATH": "/usr/bin:/bin", "TERM": "dumb", "HOME": NSTemporaryDirectory(), "JOURNAL_NO_INDEX": "1"]
         env.merge(environment) { $1 }
         process.environment = env
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("raw-\(UUID().uuidString)")

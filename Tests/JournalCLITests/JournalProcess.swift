@@ -22,7 +22,8 @@ struct JournalProcess {
         return folder.appendingPathComponent("journal")
     }
 
-    /// Runs `journal` with a minimal environment (no colour, no inherited JOURNAL_DIR).
+    /// Runs `journal` with a minimal environment (no colour, no inherited JOURNAL_DIR) and an
+    /// index cache of its own (`XDG_CACHE_HOME`), so no run reads another's index or the runner's.
     ///
     /// Output goes to temporary files rather than pipes, so a command that writes a lot to both
     /// streams can never block on a full pipe while the test waits on the other one.
@@ -32,14 +33,16 @@ struct JournalProcess {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "dumb"]
-        env.merge(environment) { $1 }
-        process.environment = env
-        if let directory { process.currentDirectoryURL = directory }
-
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("journal-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: capture) }
+        var env = [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "dumb",
+            "XDG_CACHE_HOME": capture.appendingPathComponent("cache").path,
+        ]
+        env.merge(environment) { $1 }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = directory }
         let outURL = capture.appendingPathComponent("stdout")
         let errURL = capture.appendingPathComponent("stderr")
         FileManager.default.createFile(atPath: outURL.path, contents: nil)

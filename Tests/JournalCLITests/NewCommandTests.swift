@@ -419,7 +419,7 @@ extension JournalProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary.path)
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "dumb"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "TERM": "dumb", "JOURNAL_NO_INDEX": "1"]
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }

@@ -15,7 +15,17 @@ extension JournalCommand {
         @Option(help: "Output: text (diagnostics on stderr) or json (on stdout, for editors).")
         var format: CheckFormat = .text
 
+        @Flag(help: "Discard the index and build it again from every entry (the journal itself is only read).")
+        var rebuildIndex = false
+
+        func validate() throws {
+            if rebuildIndex, options.noIndex {
+                throw ValidationError("--rebuild-index and --no-index contradict each other")
+            }
+        }
+
         func run() throws {
+            if rebuildIndex { IndexSession.rebuild = true }
             let report = CheckReport(journal: try options.load())
             switch format {
             case .text:

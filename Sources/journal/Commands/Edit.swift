@@ -96,7 +96,7 @@ extension JournalCommand {
 
         func run() throws {
             let root = try options.locate()
-            let journal = Journal.load(root: root)
+            let journal = options.load(root: root)
             let needle = text.joined(separator: " ").lowercased()
             guard !needle.isEmpty else { throw ValidationError("give the text to search for") }
             var found = 0

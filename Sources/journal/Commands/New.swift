@@ -68,7 +68,7 @@ extension JournalCommand {
             if day > DateOption.today {
                 Output.errorLine("note: \(day) is in the future; the entry is dated then")
             }
-            let journal = Journal.load(root: root)
+            let journal = options.load(root: root)
             // A command that writes must know where and how: with journal.yml's errors it
             // would write to the default folder with the default template.
             let settingsErrors = journal.diagnostics.filter(Config.isSettingsError)
@@ -159,7 +159,7 @@ extension JournalCommand {
 
         /// One line on what the entry adds, then check's findings for that file alone.
         func summarize(root: String, relative: String) throws {
-            let journal = Journal.load(root: root)
+            let journal = options.load(root: root)
             let entry = journal.entries.first { $0.path == relative }
             if entry == nil, !FileReader.exists("\(root)/\(relative)") {
                 Output.errorLine("\(relative) is gone: the editor removed it; nothing was recorded")

@@ -34,7 +34,10 @@ enum Completions {
         return Set(journal.ledger.commitments.flatMap(pick)).filter { $0.hasPrefix(bare) }.sorted()
     }
 
-    static func journal(_ words: [String]) -> Journal? { root(words).map(Journal.load(root:)) }
+    static func journal(_ words: [String]) -> Journal? {
+        if words.contains("--no-index") { IndexSession.disabled = true }
+        return root(words).map(IndexSession.load(root:))
+    }
 
     /// The journal folder as the command would find it.
     static func root(_ words: [String]) -> String? {

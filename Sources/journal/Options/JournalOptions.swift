@@ -17,10 +17,20 @@ struct JournalOptions: ParsableArguments {
     @Option(name: .long, help: "Colour: auto (only on a terminal, honouring NO_COLOR), always or never.")
     var color: ColorChoice = .auto
 
+    @Flag(
+        name: .customLong("no-index"),
+        help: "Read and parse every entry; neither read nor write the index (also JOURNAL_NO_INDEX=1).")
+    var noIndex = false
+
     /// Finds and reads the journal, or exits 2 with one line saying what was tried.
     func load() throws -> Journal {
-        let root = try locate()
-        return Journal.load(root: root)
+        load(root: try locate())
+    }
+
+    /// Reads the journal at `root`, through the index unless `--no-index` turned it off.
+    func load(root: String) -> Journal {
+        if noIndex { IndexSession.disabled = true }
+        return IndexSession.load(root: root)
     }
 
     func locate() throws -> String {

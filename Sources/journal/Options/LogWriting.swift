@@ -42,7 +42,7 @@ enum LogWriting {
             Output.error(error.description)
             throw ExitCode(2)
         }
-        let reread = Journal.load(root: journal.root)
+        let reread = IndexSession.load(root: journal.root)
         guard let entry = reread.entries.first(where: { $0.path == appended.path }),
             readsAsIntended(entry, appended.line)
         else {
