@@ -1,0 +1,45 @@
+/// A journal kept current from text that is not on disk yet: an editor's open buffers. The
+/// language server parses one buffer and swaps its entry in; everything else is reused.
+extension Journal {
+    /// The entry a journal-relative path names, when its file name makes it one (the same rule
+    /// the listing applies: `YYYY-MM-DD….md` or Logseq's `YYYY_MM_DD.md`, no conflict copies).
+    public static func entryFile(path: String) -> EntryFile? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var listing = EntryFiles(classifying: ())
+        guard listing.classify(name: name, relative: path) else { return nil }
+        return listing.files.first
+    }
+
+    /// This journal with the file at `path` read from `bytes` instead of disk, or left out when
+    /// `bytes` is nil (the file is gone). Only that text is parsed; the ledger is rebuilt from the
+    /// other entries as they are. The size cap and every parse finding apply as on load.
+    public func replacing(path: String, with bytes: [UInt8]?) -> Journal {
+        var entries = self.entries.filter { $0.path != path }
+        var diagnostics = self.diagnostics.filter { $0.path != path }
+        if let bytes, let file = Self.entryFile(path: path) {
+            let result = EntryParser(config: config).parse(bytes, path: path, stem: file.stem, date: file.date)
+            diagnostics += result.diagnostics
+            if let entry = result.entry {
+                let position = entries.firstIndex { ($0.date, $0.path) > (entry.date, entry.path) } ?? entries.endIndex
+                entries.insert(entry, at: position)
+            }
+        }
+        let files = entries.map { EntryFile(path: $0.path, stem: $0.stem, date: $0.date) }
+        diagnostics += Self.duplicateStems(files).filter { $0.path == path }
+        NameNormalizer.unify(&entries)
+        return Journal(root: root, config: config, entries: entries, diagnostics: diagnostics)
+    }
+
+    /// `journal check`'s findings grouped by path, with its messages and severities.
+    public func checkFindings() -> [String: [Diagnostic]] {
+        Dictionary(grouping: CheckReport(journal: self).diagnostics, by: \.path)
+    }
+}
+
+extension EntryFiles {
+    /// An empty listing, to classify one name without walking a folder.
+    init(classifying: Void) {
+        files = []
+        diagnostics = []
+    }
+}
