@@ -58,9 +58,9 @@ public struct FrameDecoder: Sendable {
         guard let length else { return resynchronise("no Content-Length header") }
         let bodyStart = end + 4
         if length > maxBodyBytes {
-            start = bodyStart
-            skipping = length
-            _ = next()
+            let available = min(length, buffer.count - bodyStart)
+            start = bodyStart + available
+            skipping = length - available
             return .malformed("message of \(length) bytes is larger than \(maxBodyBytes); skipped")
         }
         guard buffer.count - bodyStart >= length else { return nil }
