@@ -45,7 +45,8 @@ import Testing
     @Test func anEditAcrossLinesJoinsThem() {
         let joined = text.applying(
             TextDocumentContentChangeEvent(
-                range: LSPRange(start: Position(line: 1, character: 3), end: Position(line: 2, character: 2)), text: "-"),
+                range: LSPRange(start: Position(line: 1, character: 3), end: Position(line: 2, character: 2)), text: "-"
+            ),
             encoding: .utf16)
         #expect(joined.lineString(1) == "sec-ird")
     }

@@ -30,7 +30,8 @@ import Testing
 
     @Test func otherHeadersAndAnyCaseAreAccepted() {
         var decoder = FrameDecoder()
-        decoder.append(Array("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}".utf8))
+        decoder.append(
+            Array("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}".utf8))
         #expect(drain(&decoder) == [.message(Array("{}".utf8))])
     }
 

@@ -79,7 +79,8 @@ struct LSPHarness {
     mutating func initialize(utf8: Bool = false) async -> [String: Any] {
         let general: [String: Any] = utf8 ? ["positionEncodings": ["utf-8", "utf-16"]] : [:]
         let response = await request(
-            "initialize", ["processId": NSNull(), "rootUri": "file://\(Self.root)", "capabilities": ["general": general]])
+            "initialize",
+            ["processId": NSNull(), "rootUri": "file://\(Self.root)", "capabilities": ["general": general]])
         await notify("initialized", [:] as [String: Any])
         return response
     }
@@ -101,7 +102,8 @@ struct LSPHarness {
         var result: [String: [[String: Any]]] = [:]
         for message in sink.take() where message["method"] as? String == "textDocument/publishDiagnostics" {
             guard let params = message["params"] as? [String: Any], let uri = params["uri"] as? String else { continue }
-            result[String(uri.dropFirst("file://\(Self.root)/".count))] = params["diagnostics"] as? [[String: Any]] ?? []
+            result[String(uri.dropFirst("file://\(Self.root)/".count))] =
+                params["diagnostics"] as? [[String: Any]] ?? []
         }
         return result
     }
@@ -121,7 +123,8 @@ func point(_ value: Any?) -> (Int, Int)? {
 
 /// A range's start and end.
 func span(_ value: Any?) -> ((Int, Int), (Int, Int))? {
-    guard let object = value as? [String: Any], let start = point(object["start"]), let end = point(object["end"]) else {
+    guard let object = value as? [String: Any], let start = point(object["start"]), let end = point(object["end"])
+    else {
         return nil
     }
     return (start, end)

@@ -12,7 +12,9 @@ import Testing
         #expect(capabilities?["hoverProvider"] as? Bool == true)
         var plain = LSPHarness(files: Sample.files)
         let utf16 = await plain.initialize()
-        #expect(((utf16["result"] as? [String: Any])?["capabilities"] as? [String: Any])?["positionEncoding"] as? String == "utf-16")
+        #expect(
+            ((utf16["result"] as? [String: Any])?["capabilities"] as? [String: Any])?["positionEncoding"] as? String
+                == "utf-16")
     }
 
     @Test func malformedJSONIsAParseErrorAndTheServerGoesOn() async {
@@ -120,7 +122,8 @@ import Testing
         _ = await harness.initialize()
         await harness.open(Sample.today, "")
         await harness.change(Sample.today, version: 2, [["text": "- [ ] Call @bo about the move #commit\n"]])
-        let symbols = await harness.request("textDocument/documentSymbol", ["textDocument": ["uri": LSPHarness.uri(Sample.today)]])
+        let symbols = await harness.request(
+            "textDocument/documentSymbol", ["textDocument": ["uri": LSPHarness.uri(Sample.today)]])
         #expect((symbols["result"] as? [[String: Any]])?.first?["name"] as? String == "Call @bo about the move #commit")
     }
 
@@ -134,7 +137,8 @@ import Testing
         let diagnostics = harness.published()[Sample.today] ?? []
         #expect(diagnostics.count == 1)
         #expect((diagnostics.first?["message"] as? String)?.hasPrefix("not parsed") == true)
-        let symbols = await harness.request("textDocument/documentSymbol", ["textDocument": ["uri": LSPHarness.uri(Sample.today)]])
+        let symbols = await harness.request(
+            "textDocument/documentSymbol", ["textDocument": ["uri": LSPHarness.uri(Sample.today)]])
         #expect((symbols["result"] as? [Any])?.isEmpty == true)
     }
 }

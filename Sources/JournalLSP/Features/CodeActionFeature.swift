@@ -72,9 +72,7 @@ public enum CodeActionFeature {
     /// "Change to <suggestion>" for a finding that names the reference it should have been.
     static func suggestion(_ finding: Diagnostic, context: DocumentContext, line: Int) -> Action? {
         let message = finding.message
-        guard message.hasPrefix("follow-up to ") else { return nil }
-        let named = message.dropFirst("follow-up to ".count).prefix { $0 != " " && $0 != ";" }
-        guard let old = Reference(parsing: String(named)) else { return nil }
+        guard let old = DiagnosticRanges.followUpTarget(message) else { return nil }
         var wanted: Reference?
         if let range = message.range(of: "; did you mean "), message.hasSuffix("?") {
             let guess = String(message[range.upperBound...].dropLast())

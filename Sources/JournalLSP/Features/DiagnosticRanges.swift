@@ -10,10 +10,8 @@ public enum DiagnosticRanges {
         let index = number - 1
         let bytes = text.line(index)
         let links = LinkToken.all(in: bytes)
-        if diagnostic.message.hasPrefix("follow-up to ") {
-            let named = diagnostic.message.dropFirst("follow-up to ".count).prefix { $0 != " " && $0 != ";" }
-            let wanted = Reference(parsing: String(named))
-            if let link = links.first(where: { $0.reference != nil && $0.reference == wanted }) ?? links.first {
+        if let wanted = followUpTarget(diagnostic.message) {
+            if let link = links.first(where: { $0.reference == wanted }) ?? links.first {
                 return LineSpan(line: index, start: link.start, end: link.end)
             }
         }
@@ -26,6 +24,14 @@ public enum DiagnosticRanges {
         if let column = diagnostic.column, column - 1 > span.start, column - 1 < span.end { span.start = column - 1 }
         if span.start == span.end { span = LineSpan(line: index, start: 0, end: bytes.count) }
         return span
+    }
+
+    /// The reference a follow-up finding is about: `follow-up to [unknown commitment] stem#id …`.
+    static func followUpTarget(_ message: String) -> Reference? {
+        guard message.hasPrefix("follow-up to ") else { return nil }
+        var rest = message.dropFirst("follow-up to ".count)
+        if rest.hasPrefix("unknown commitment ") { rest = rest.dropFirst("unknown commitment ".count) }
+        return Reference(parsing: String(rest.prefix { $0 != " " && $0 != ";" && $0 != "," }))
     }
 
     /// The first `'…'` in a message: the phrase or field it is about.
