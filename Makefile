@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions e2e-lsp bench fuzz test-asan clean
 
 all: build
 
@@ -98,6 +98,11 @@ e2e-everyday: build
 # Tab completion in bash, zsh and fish under tmux, from the generated scripts.
 e2e-completions: build
 	bash scripts/e2e-completions.sh .build/debug/journal
+
+# `journal lsp` under Debian's Neovim (installed when missing): diagnostics, completion, hover,
+# definition and a code action, with no file on disk changed.
+e2e-lsp: build
+	bash scripts/e2e-lsp.sh .build/debug/journal
 
 bench: release bench-floor
 	Benchmarks/bench.sh $(BENCH_SIZES)
