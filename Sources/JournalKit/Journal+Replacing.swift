@@ -26,8 +26,20 @@ extension Journal {
         }
         let files = entries.map { EntryFile(path: $0.path, stem: $0.stem, date: $0.date) }
         diagnostics += Self.duplicateStems(files).filter { $0.path == path }
-        NameNormalizer.unify(&entries)
+        // Unifying writes every name of every entry; with no invisible character in any name it
+        // changes nothing, and a read-only look is far cheaper than those writes.
+        if Self.hasInvisibleNames(entries) { NameNormalizer.unify(&entries) }
         return Journal(root: root, config: config, entries: entries, diagnostics: diagnostics)
+    }
+
+    static func hasInvisibleNames(_ entries: [Entry]) -> Bool {
+        func any(_ names: [String]) -> Bool {
+            names.contains { $0.unicodeScalars.contains(where: NameNormalizer.isInvisible) }
+        }
+        return entries.contains { entry in
+            any(entry.people) || any(entry.tags) || entry.commitments.contains { any($0.people) || any($0.tags) }
+                || entry.expectations.contains { any($0.people) || any($0.tags) }
+        }
     }
 
     /// `journal check`'s findings grouped by path, with its messages and severities.

@@ -129,3 +129,32 @@ import Testing
         #expect(whole == LineSpan(line: 0, start: 2, end: 26))
     }
 }
+
+@Suite struct ReplacingTests {
+    @Test func aReplacedEntryGivesTheSameJournalAsLoadingItFresh() {
+        let harness = LSPHarness(files: Sample.files)
+        let text = "- [ ] Call @Ana about #Sales #commit\n- [x] [[2026-11-20#^deck]]\n"
+        let replaced = harness.journal.replacing(path: Sample.today, with: Array(text.utf8))
+        var files = Sample.files
+        files[Sample.today] = text
+        let fresh = LSPHarness(files: files).journal
+        #expect(replaced.entries == fresh.entries)
+        #expect(replaced.diagnostics == fresh.diagnostics)
+        #expect(replaced.checkFindings() == fresh.checkFindings())
+    }
+
+    @Test func namesWithInvisibleCharactersAreStillUnifiedAcrossEntries() {
+        let harness = LSPHarness(files: Sample.files)
+        let replaced = harness.journal.replacing(
+            path: Sample.today, with: Array("- [ ] Call @a\u{200D}na #commit\n".utf8))
+        #expect(replaced.entries.first { $0.path == Sample.today }?.commitments.first?.people == ["ana"])
+    }
+
+    @Test func aRemovedFileLeavesTheJournal() {
+        let harness = LSPHarness(files: Sample.files)
+        let removed = harness.journal.replacing(path: Sample.later, with: nil)
+        #expect(removed.entries.map(\.path) == [Sample.made])
+        #expect(Journal.entryFile(path: "entries/notes.md") == nil)
+        #expect(Journal.entryFile(path: "journals/2026_12_02.md")?.date == day("2026-12-02"))
+    }
+}

@@ -276,10 +276,14 @@ public actor JournalServer {
     /// Swaps one file's entry, rebuilds the ledger and findings, and publishes diagnostics to
     /// every open document whose findings changed (and always to the document edited).
     func update(_ index: Int, path: String, bytes: [UInt8]?) {
-        var workspace = workspaces[index]
-        workspace.journal = workspace.journal.replacing(path: path, with: bytes)
+        let previous = workspaces[index]
+        var workspace = previous
+        workspace.journal = previous.journal.replacing(path: path, with: bytes)
         workspace.findings = workspace.journal.checkFindings()
         workspaces[index] = workspace
+        // Freeing the old journal costs as much as building half the new one: do it elsewhere,
+        // after the diagnostics are out.
+        defer { Task.detached { withExtendedLifetime(previous) {} } }
         for (uri, document) in documents.sorted(by: { $0.key < $1.key }) where document.workspace == index {
             let findings = workspace.findings[document.path] ?? []
             guard document.path == path || document.published != findings else { continue }

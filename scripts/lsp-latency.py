@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Measures `journal lsp` on a corpus: the initial load (initialize sent → answered), the first
+diagnostics after opening the newest entry, and, for each of N edits, the time from the edit
+(sent with --debounce 0, so the debounce has already ended) to its publishDiagnostics.
+
+    python3 scripts/lsp-latency.py .build/release/journal Benchmarks/corpora/heavy [EDITS]
+"""
+import os, statistics, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from importlib import import_module
+
+lsp = import_module("lsp-client")
+
+
+def main():
+    binary, journal = sys.argv[1], os.path.abspath(sys.argv[2])
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 30
+    env = dict(os.environ, JOURNAL_NO_INDEX="1")
+    client = lsp.Client([binary, "lsp", "--debounce", "0"], env=env)
+    start = time.monotonic()
+    client.request("initialize", {"rootUri": lsp.uri(journal), "capabilities": {}})
+    load = time.monotonic() - start
+    entries = sorted(
+        os.path.join(d, f) for d, _, fs in os.walk(journal) for f in fs if f[:4].isdigit() and f.endswith(".md"))
+    path = entries[-1]
+    text = open(path, encoding="utf-8").read()
+    uri = lsp.uri(path)
+    start = time.monotonic()
+    client.notify("textDocument/didOpen",
+                  {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    client.wait_notification("textDocument/publishDiagnostics")
+    opened = time.monotonic() - start
+    times = []
+    for version in range(2, edits + 2):
+        # Alternate a broken follow-up and a fixed one, so the findings change each time.
+        line = "- [x] [[%s#^nope%d]] typed\n" % (os.path.basename(entries[0])[:-3], version) if version % 2 else "Notes.\n"
+        start = time.monotonic()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                 "contentChanges": [{"text": text + line}]})
+        client.wait_notification("textDocument/publishDiagnostics")
+        times.append(time.monotonic() - start)
+    client.close()
+    ms = sorted(t * 1000 for t in times)
+    print("entries: %d" % len(entries))
+    print("initial load (initialize → result): %.0f ms" % (load * 1000))
+    print("didOpen → first publishDiagnostics: %.0f ms" % (opened * 1000))
+    print("edit → publishDiagnostics over %d edits: median %.1f ms, p90 %.1f ms, max %.1f ms"
+          % (len(ms), statistics.median(ms), ms[int(len(ms) * 0.9) - 1], ms[-1]))
+
+
+if __name__ == "__main__":
+    main()
