@@ -32,6 +32,7 @@ def main():
     client.wait_notification("textDocument/publishDiagnostics")
     opened = time.monotonic() - start
     times = []
+    cpu_before = cpu_seconds(client.proc.pid)
     for version in range(2, edits + 2):
         # Alternate a broken follow-up and a fixed one, so the findings change each time.
         line = "- [x] [[%s#^nope%d]] typed\n" % (os.path.basename(entries[0])[:-3], version) if version % 2 else "Notes.\n"
@@ -40,6 +41,7 @@ def main():
                                                  "contentChanges": [{"text": text + line}]})
         client.wait_notification("textDocument/publishDiagnostics")
         times.append(time.monotonic() - start)
+    cpu = (cpu_seconds(client.proc.pid) - cpu_before) / edits
     client.close()
     ms = sorted(t * 1000 for t in times)
     print("entries: %d" % len(entries))
@@ -47,6 +49,14 @@ def main():
     print("didOpen → first publishDiagnostics: %.0f ms" % (opened * 1000))
     print("edit → publishDiagnostics over %d edits: median %.1f ms, p90 %.1f ms, max %.1f ms"
           % (len(ms), statistics.median(ms), ms[int(len(ms) * 0.9) - 1], ms[-1]))
+    print("server CPU per edit (user + system, all threads): %.1f ms" % (cpu * 1000))
+    print("load average during the run: %s" % open("/proc/loadavg").read().split()[0])
+
+
+def cpu_seconds(pid):
+    """User plus system time of a process so far, from /proc (Linux)."""
+    fields = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 if __name__ == "__main__":

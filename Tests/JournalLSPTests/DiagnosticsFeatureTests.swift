@@ -158,3 +158,31 @@ import Testing
         #expect(Journal.entryFile(path: "journals/2026_12_02.md")?.date == day("2026-12-02"))
     }
 }
+
+@Suite struct LedgerReuseTests {
+    @Test func typingProseKeepsTheLedgerAndTheSameFindings() {
+        let harness = LSPHarness(files: Sample.files)
+        let edited = Sample.laterText + "\nMore notes 日本 by Firday.\n"
+        let replacement = harness.journal.replacingEntry(path: Sample.later, with: Array(edited.utf8))
+        #expect(!replacement.ledgerChanged)
+        var files = Sample.files
+        files[Sample.later] = edited
+        let fresh = LSPHarness(files: files).journal
+        let followUps = replacement.journal.followUpFindings()
+        #expect(
+            replacement.journal.checkFindings(path: Sample.later, followUpFindings: followUps) == fresh.checkFindings()[
+                Sample.later] ?? [])
+    }
+
+    @Test func aChangedFollowUpOrCommitmentRebuildsIt() {
+        let harness = LSPHarness(files: Sample.files)
+        let followUp = Sample.laterText.replacingOccurrences(of: "^deck", with: "^launch")
+        #expect(harness.journal.replacingEntry(path: Sample.later, with: Array(followUp.utf8)).ledgerChanged)
+        let moved = "\n" + Sample.laterText
+        #expect(harness.journal.replacingEntry(path: Sample.later, with: Array(moved.utf8)).ledgerChanged)
+        #expect(harness.journal.replacingEntry(path: Sample.later, with: nil).ledgerChanged)
+        #expect(
+            !harness.journal.replacingEntry(path: "entries/2026/12/2026-12-09.md", with: Array("notes\n".utf8))
+                .ledgerChanged)
+    }
+}

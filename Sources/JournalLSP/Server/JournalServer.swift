@@ -278,14 +278,15 @@ public actor JournalServer {
     func update(_ index: Int, path: String, bytes: [UInt8]?) {
         let previous = workspaces[index]
         var workspace = previous
-        workspace.journal = previous.journal.replacing(path: path, with: bytes)
-        workspace.findings = workspace.journal.checkFindings()
+        let replacement = previous.journal.replacingEntry(path: path, with: bytes)
+        workspace.journal = replacement.journal
+        if replacement.ledgerChanged { workspace.followUps = workspace.journal.followUpFindings() }
         workspaces[index] = workspace
         // Freeing the old journal costs as much as building half the new one: do it elsewhere,
         // after the diagnostics are out.
         defer { Task.detached { withExtendedLifetime(previous) {} } }
         for (uri, document) in documents.sorted(by: { $0.key < $1.key }) where document.workspace == index {
-            let findings = workspace.findings[document.path] ?? []
+            let findings = workspace.findings(document.path)
             guard document.path == path || document.published != findings else { continue }
             documents[uri]?.published = findings
             publish(document, findings)
@@ -377,7 +378,7 @@ public actor JournalServer {
 
     func codeActions(_ params: CodeActionParams) async -> [CodeAction] {
         guard let (context, document) = context(params.textDocument.uri) else { return [] }
-        let findings = workspaces[document.workspace].findings[document.path] ?? []
+        let findings = workspaces[document.workspace].findings(document.path)
         var result: [CodeAction] = []
         for line in params.range.start.line...max(params.range.start.line, params.range.end.line) {
             for action in CodeActionFeature.actions(context, line: line, findings: findings) {

@@ -10,17 +10,20 @@ import JournalKit
 struct Workspace: Sendable {
     var root: String
     var journal: Journal
-    /// `journal check`'s findings by path, for the journal as it is now.
-    var findings: [String: [Diagnostic]]
+    /// The ledger's findings by path, rebuilt only when the ledger is.
+    var followUps: [String: [Diagnostic]]
     /// Size and modification time of each entry file as last read, to notice changes on disk.
     var stamps: [String: FileStamp]
 
     init(root: String, journal: Journal) {
         self.root = root
         self.journal = journal
-        findings = journal.checkFindings()
+        followUps = journal.followUpFindings()
         stamps = Self.stamps(root: root, config: journal.config)
     }
+
+    /// `journal check`'s findings for one file of the journal as it is now.
+    func findings(_ path: String) -> [Diagnostic] { journal.checkFindings(path: path, followUpFindings: followUps) }
 
     /// The path of an absolute file inside this journal, relative to it.
     func relative(_ absolute: String) -> String? {
