@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Measures `journal lsp` on a corpus: the initial load (initialize sent → answered), the first
 diagnostics after opening the newest entry, and, for each of N edits, the time from the edit
-(sent with --debounce 0, so the debounce has already ended) to its publishDiagnostics.
+(sent with --debounce 0, so the debounce has already ended) to its publishDiagnostics: edits
+that leave the entry's commitments and follow-ups alone (prose), and edits that change a
+follow-up (the ledger is rebuilt). CPU is the server's user plus system time, all threads.
 
     python3 scripts/lsp-latency.py .build/release/journal Benchmarks/corpora/heavy [EDITS]
 """
@@ -31,25 +33,38 @@ def main():
                   {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
     client.wait_notification("textDocument/publishDiagnostics")
     opened = time.monotonic() - start
-    times = []
-    cpu_before = cpu_seconds(client.proc.pid)
-    for version in range(2, edits + 2):
-        # Alternate a broken follow-up and a fixed one, so the findings change each time.
-        line = "- [x] [[%s#^nope%d]] typed\n" % (os.path.basename(entries[0])[:-3], version) if version % 2 else "Notes.\n"
+    stem = os.path.basename(entries[0])[:-3]
+
+    def measure(kind, version):
+        if kind == "prose":
+            # A paragraph of its own: the entry's commitments and follow-ups stay as they were.
+            tail = "\n\nNotes typed in the editor, take %d.\n" % version
+        else:
+            # A follow-up whose link changes every time: the ledger is rebuilt.
+            tail = "\n\n- [x] [[%s#^nope%d]] typed\n" % (stem, version)
         start = time.monotonic()
         client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                                 "contentChanges": [{"text": text + line}]})
+                                                 "contentChanges": [{"text": text + tail}]})
         client.wait_notification("textDocument/publishDiagnostics")
-        times.append(time.monotonic() - start)
-    cpu = (cpu_seconds(client.proc.pid) - cpu_before) / edits
+        return time.monotonic() - start
+
+    results = {}
+    version = 1
+    for kind in ("prose", "follow-up"):
+        cpu_before = cpu_seconds(client.proc.pid)
+        times = []
+        for _ in range(edits):
+            version += 1
+            times.append(measure(kind, version))
+        results[kind] = (sorted(t * 1000 for t in times), (cpu_seconds(client.proc.pid) - cpu_before) / edits)
     client.close()
-    ms = sorted(t * 1000 for t in times)
     print("entries: %d" % len(entries))
     print("initial load (initialize → result): %.0f ms" % (load * 1000))
     print("didOpen → first publishDiagnostics: %.0f ms" % (opened * 1000))
-    print("edit → publishDiagnostics over %d edits: median %.1f ms, p90 %.1f ms, max %.1f ms"
-          % (len(ms), statistics.median(ms), ms[int(len(ms) * 0.9) - 1], ms[-1]))
-    print("server CPU per edit (user + system, all threads): %.1f ms" % (cpu * 1000))
+    for kind, (ms, cpu) in results.items():
+        print("%s edit → publishDiagnostics over %d edits: median %.1f ms, p90 %.1f ms, max %.1f ms;"
+              " server CPU %.1f ms per edit"
+              % (kind, len(ms), statistics.median(ms), ms[int(len(ms) * 0.9) - 1], ms[-1], cpu * 1000))
     print("load average during the run: %s" % open("/proc/loadavg").read().split()[0])
 
 
