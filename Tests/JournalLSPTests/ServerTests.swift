@@ -142,3 +142,81 @@ import Testing
         #expect((symbols["result"] as? [Any])?.isEmpty == true)
     }
 }
+
+@Suite struct WatchedFilesTests {
+    @Test func aClientThatCanWatchFilesIsAskedToAfterInitialized() async {
+        var harness = LSPHarness(files: Sample.files)
+        _ = await harness.request(
+            "initialize",
+            ["capabilities": ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]])
+        await harness.notify("initialized", [:] as [String: Any])
+        let sent = harness.sink.take()
+        #expect(sent.count == 1)
+        #expect(sent.first?["method"] as? String == "client/registerCapability")
+        let registration = ((sent.first?["params"] as? [String: Any])?["registrations"] as? [[String: Any]])?.first
+        #expect(registration?["method"] as? String == "workspace/didChangeWatchedFiles")
+        // The client's answer is a response to nothing the server waits on: ignored.
+        await harness.raw(#"{"jsonrpc":"2.0","id":"register-watchers","result":null}"#)
+        #expect(harness.sink.take().isEmpty)
+    }
+
+    @Test func aClientThatCannotIsNotAsked() async {
+        var harness = LSPHarness(files: Sample.files)
+        _ = await harness.initialize()
+        #expect(harness.sink.take().isEmpty)
+    }
+
+    @Test func aWatchedChangeToAFileNotOpenIsReadAgainAndADeletionDropsIt() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-watch-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = folder.appendingPathComponent(Sample.made)
+        try FileManager.default.createDirectory(at: made.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(Sample.madeText.utf8).write(to: made)
+        let sink = CollectingSink()
+        let server = JournalServer(
+            sink: sink, options: .init(journal: folder.path, today: { day("2026-12-02") }, scheduler: ManualScheduler())
+        )
+        let start = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#
+        await server.handle(.message(Array(start.utf8)))
+        let today = FileURI.uri(folder.path + "/" + Sample.today)
+        let open =
+            #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(today)","version":1,"text":"- [x] [[2026-11-20#^plan]]\n"}}}"#
+        await server.handle(.message(Array(open.utf8)))
+        _ = sink.take()
+        // Someone adds the id on disk: the open buffer's error goes.
+        try Data((Sample.madeText + "- [ ] Plan it #commit ^plan\n").utf8).write(to: made)
+        let changed =
+            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(FileURI.uri(made.path))","type":2}]}}"#
+        await server.handle(.message(Array(changed.utf8)))
+        let published = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        #expect(((published?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == true)
+        let deleted =
+            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(FileURI.uri(made.path))","type":3}]}}"#
+        await server.handle(.message(Array(deleted.utf8)))
+        let again = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        #expect(((again?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.count == 1)
+    }
+
+    @Test func withoutWatchingASaveNoticesFilesChangedOnDisk() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-stat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let made = folder.appendingPathComponent(Sample.made)
+        try FileManager.default.createDirectory(at: made.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(Sample.madeText.utf8).write(to: made)
+        let sink = CollectingSink()
+        let server = JournalServer(
+            sink: sink, options: .init(journal: folder.path, today: { day("2026-12-02") }, scheduler: ManualScheduler())
+        )
+        await server.handle(.message(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8)))
+        let today = FileURI.uri(folder.path + "/" + Sample.today)
+        let open =
+            #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(today)","version":1,"text":"- [x] [[2026-11-20#^plan]]\n"}}}"#
+        await server.handle(.message(Array(open.utf8)))
+        _ = sink.take()
+        try Data((Sample.madeText + "- [ ] Plan it, a longer line #commit ^plan\n").utf8).write(to: made)
+        let save = #"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"\#(today)"}}}"#
+        await server.handle(.message(Array(save.utf8)))
+        let published = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
+        #expect(((published?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == true)
+    }
+}

@@ -83,3 +83,35 @@ public struct ServerCapabilities: Codable, Sendable {
 
     public init(positionEncoding: String) { self.positionEncoding = positionEncoding }
 }
+
+/// `client/registerCapability`: asks the client to watch the journal's markdown files.
+public struct RegistrationRequest: Encodable, Sendable {
+    public var id: RequestID
+    public var params: RegistrationParams
+
+    public struct RegistrationParams: Codable, Sendable {
+        public var registrations: [Registration]
+    }
+
+    enum CodingKeys: String, CodingKey { case jsonrpc, id, method, params }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode("2.0", forKey: .jsonrpc)
+        try container.encode(id, forKey: .id)
+        try container.encode("client/registerCapability", forKey: .method)
+        try container.encode(params, forKey: .params)
+    }
+}
+
+public struct Registration: Codable, Sendable {
+    public struct WatchOptions: Codable, Sendable {
+        public struct Watcher: Codable, Sendable {
+            public var globPattern: String
+        }
+        public var watchers: [Watcher]
+    }
+    public var id: String
+    public var method: String
+    public var registerOptions: WatchOptions
+}

@@ -52,6 +52,9 @@ public actor JournalServer {
     var initialized = false
     var shutdownRequested = false
     var encoding = PositionEncoding.utf16
+    /// The client can watch files for us once asked (`client/registerCapability`).
+    var canWatchFiles = false
+    /// Asked: changes on disk arrive as `workspace/didChangeWatchedFiles`, so no re-stat is needed.
     var watchedFiles = false
     var workspaces: [Workspace] = []
     var documents: [String: OpenDocument] = [:]
@@ -140,7 +143,18 @@ public actor JournalServer {
         case "textDocument/didClose": if let p: DidCloseTextDocumentParams = try? params(data) { didClose(p) }
         case "workspace/didChangeWatchedFiles":
             if let p: DidChangeWatchedFilesParams = try? params(data) { didChangeWatchedFiles(p) }
-        default: break  // `initialized`, `$/cancelRequest`, `$/setTrace` and the rest need nothing.
+        case "initialized":
+            guard canWatchFiles else { return }
+            watchedFiles = true
+            let watch = Registration(
+                id: "journal-entries", method: "workspace/didChangeWatchedFiles",
+                registerOptions: .init(watchers: [.init(globPattern: "**/*.md")]))
+            if let body = try? encoder.encode(
+                RegistrationRequest(id: .string("register-watchers"), params: .init(registrations: [watch])))
+            {
+                sink.send(Array(body))
+            }
+        default: break  // `$/cancelRequest`, `$/setTrace` and the rest need nothing.
         }
     }
 
@@ -155,7 +169,7 @@ public actor JournalServer {
         if params.capabilities?.general?.positionEncodings?.contains(PositionEncoding.utf8.rawValue) == true {
             encoding = .utf8
         }
-        watchedFiles = params.capabilities?.workspace?.didChangeWatchedFiles != nil
+        canWatchFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration == true
         var roots: [String] = []
         if let explicit = options.journal {
             roots = [explicit]
