@@ -166,57 +166,63 @@ import Testing
         #expect(harness.sink.take().isEmpty)
     }
 
-    @Test func aWatchedChangeToAFileNotOpenIsReadAgainAndADeletionDropsIt() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-watch-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let made = folder.appendingPathComponent(Sample.made)
-        try FileManager.default.createDirectory(at: made.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(Sample.madeText.utf8).write(to: made)
+    /// A journal on disk with Sample.made, a server on it, and today's entry open with a follow-up
+    /// to `2026-11-20#plan`, which does not exist yet.
+    struct OnDisk {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-disk-\(UUID().uuidString)")
         let sink = CollectingSink()
-        let server = JournalServer(
-            sink: sink, options: .init(journal: folder.path, today: { day("2026-12-02") }, scheduler: ManualScheduler())
-        )
-        let start = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#
-        await server.handle(.message(Array(start.utf8)))
-        let today = FileURI.uri(folder.path + "/" + Sample.today)
-        let open =
-            #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(today)","version":1,"text":"- [x] [[2026-11-20#^plan]]\n"}}}"#
-        await server.handle(.message(Array(open.utf8)))
-        _ = sink.take()
+        let server: JournalServer
+        var made: URL { folder.appendingPathComponent(Sample.made) }
+        var today: String { FileURI.uri(folder.path + "/" + Sample.today) }
+
+        init() async throws {
+            server = JournalServer(
+                sink: sink,
+                options: .init(journal: folder.path, today: { day("2026-12-02") }, scheduler: ManualScheduler()))
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(Sample.made).deletingLastPathComponent(),
+                withIntermediateDirectories: true)
+            try Data(Sample.madeText.utf8).write(to: folder.appendingPathComponent(Sample.made))
+            await send(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+            await send(
+                #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(today)","version":1,"text":"- [x] [[2026-11-20#^plan]]\n"}}}"#
+            )
+            _ = sink.take()
+        }
+
+        func send(_ json: String) async { await server.handle(.message(Array(json.utf8))) }
+
+        /// How many diagnostics the last publish for today's entry held.
+        func published() -> Int? {
+            let message = sink.take().last { $0["method"] as? String == "textDocument/publishDiagnostics" }
+            return ((message?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.count
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    @Test func aWatchedChangeToAFileNotOpenIsReadAgainAndADeletionDropsIt() async throws {
+        let disk = try await OnDisk()
+        defer { disk.remove() }
         // Someone adds the id on disk: the open buffer's error goes.
-        try Data((Sample.madeText + "- [ ] Plan it #commit ^plan\n").utf8).write(to: made)
-        let changed =
-            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(FileURI.uri(made.path))","type":2}]}}"#
-        await server.handle(.message(Array(changed.utf8)))
-        let published = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
-        #expect(((published?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == true)
-        let deleted =
-            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(FileURI.uri(made.path))","type":3}]}}"#
-        await server.handle(.message(Array(deleted.utf8)))
-        let again = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
-        #expect(((again?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.count == 1)
+        try Data((Sample.madeText + "- [ ] Plan it #commit ^plan\n").utf8).write(to: disk.made)
+        let uri = FileURI.uri(disk.made.path)
+        await disk.send(
+            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(uri)","type":2}]}}"#
+        )
+        #expect(disk.published() == 0)
+        await disk.send(
+            #"{"jsonrpc":"2.0","method":"workspace/didChangeWatchedFiles","params":{"changes":[{"uri":"\#(uri)","type":3}]}}"#
+        )
+        #expect(disk.published() == 1)
     }
 
     @Test func withoutWatchingASaveNoticesFilesChangedOnDisk() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lsp-stat-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let made = folder.appendingPathComponent(Sample.made)
-        try FileManager.default.createDirectory(at: made.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(Sample.madeText.utf8).write(to: made)
-        let sink = CollectingSink()
-        let server = JournalServer(
-            sink: sink, options: .init(journal: folder.path, today: { day("2026-12-02") }, scheduler: ManualScheduler())
-        )
-        await server.handle(.message(Array(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}"#.utf8)))
-        let today = FileURI.uri(folder.path + "/" + Sample.today)
-        let open =
-            #"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(today)","version":1,"text":"- [x] [[2026-11-20#^plan]]\n"}}}"#
-        await server.handle(.message(Array(open.utf8)))
-        _ = sink.take()
-        try Data((Sample.madeText + "- [ ] Plan it, a longer line #commit ^plan\n").utf8).write(to: made)
-        let save = #"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"\#(today)"}}}"#
-        await server.handle(.message(Array(save.utf8)))
-        let published = sink.take().first { $0["method"] as? String == "textDocument/publishDiagnostics" }
-        #expect(((published?["params"] as? [String: Any])?["diagnostics"] as? [Any])?.isEmpty == true)
+        let disk = try await OnDisk()
+        defer { disk.remove() }
+        try Data((Sample.madeText + "- [ ] Plan it, a longer line #commit ^plan\n").utf8).write(to: disk.made)
+        await disk.send(
+            #"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"\#(disk.today)"}}}"#)
+        #expect(disk.published() == 0)
     }
 }

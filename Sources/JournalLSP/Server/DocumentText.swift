@@ -1,3 +1,5 @@
+import JournalKit
+
 /// How the protocol counts characters in a line, agreed in `initialize`.
 public enum PositionEncoding: String, Sendable {
     case utf8 = "utf-8"
@@ -13,16 +15,7 @@ public struct DocumentText: Sendable, Equatable {
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var starts = [0]
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                starts.append(i + 1)
-            }
-            i += 1
-        }
-        lineStarts = starts
+        lineStarts = SourceLocation.lineStarts(of: bytes)
     }
 
     public init(_ text: String) { self.init(Array(text.utf8)) }
