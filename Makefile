@@ -5,7 +5,7 @@ BINDIR = $(PREFIX)/bin
 EXAMPLE = journal-example
 EXAMPLE_AS_OF = 2026-11-27
 
-.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions ics-venv e2e-ics ics-golden e2e-browser screenshot bench fuzz test-asan clean
+.PHONY: all deps test-deps man-deps build release run test lint format install uninstall e2e-editor e2e-everyday e2e-completions ics-venv e2e-ics ics-golden e2e-browser screenshot e2e-lsp bench fuzz test-asan clean
 
 all: build
 
@@ -132,6 +132,11 @@ e2e-browser: build
 # Not in CI: regenerates the README's screenshot of the HTML review (cropped, pngquant, < 200 KB).
 screenshot: build
 	EXAMPLE_AS_OF=$(EXAMPLE_AS_OF) bash scripts/e2e-browser.sh .build/debug/journal --screenshot docs/review-html.png
+
+# `journal lsp` under Debian's Neovim (installed when missing): diagnostics, completion, hover,
+# definition and a code action, with no file on disk changed.
+e2e-lsp: build
+	bash scripts/e2e-lsp.sh .build/debug/journal
 
 bench: release bench-floor
 	Benchmarks/bench.sh $(BENCH_SIZES)

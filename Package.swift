@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "journal", targets: ["journal"]),
         .library(name: "JournalKit", targets: ["JournalKit"]),
+        .library(name: "JournalLSP", targets: ["JournalLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,14 +40,18 @@ let package = Package(
         // Embeds Templates/*.md into JournalKit at build time, so the binary needs no source tree.
         .executableTarget(name: "EmbedTemplatesTool"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"]),
+        // `journal lsp`: protocol types, JSON-RPC framing, the server and its features.
+        .target(name: "JournalLSP", dependencies: ["JournalKit"]),
         .executableTarget(
             name: "journal",
             dependencies: [
                 "JournalKit",
+                "JournalLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"]),
+        .testTarget(name: "JournalLSPTests", dependencies: ["JournalLSP", "JournalKit"]),
         .testTarget(
             name: "JournalCLITests",
             dependencies: ["JournalKit", .product(name: "PropertyBased", package: "swift-property-based")]

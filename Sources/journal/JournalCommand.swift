@@ -23,7 +23,7 @@ struct JournalCommand: ParsableCommand {
         version: JournalKitVersion.string,
         subcommands: [
             Check.self, Review.self, List.self, Show.self, New.self, Add.self, Done.self, Release.self, Move.self,
-            Edit.self, Search.self, People.self, Tags.self, Export.self, Init.self, Templates.self,
+            Edit.self, Search.self, People.self, Tags.self, Export.self, Init.self, Templates.self, Lsp.self,
         ],
         defaultSubcommand: nil
     )
