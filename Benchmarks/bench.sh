@@ -7,7 +7,8 @@
 # both). Environment: RUNS (default 5), AS_OF (default 2026-11-28, the day after every corpus
 # ends), MICRO=0 to skip the micro-benchmarks, MICRO_SIZES (default 10000,100000,1000000),
 # JRNL_SIZES (default heavy; jrnl 4.6 from PyPI in Benchmarks/.venv, `none` to skip), RSS_FIT=0 to
-# skip the peak-RSS fit over 1k-36.5k entries of the lifetime corpus, HASHES=0 to skip checking
+# skip the peak-RSS fit over 1k-36.5k entries of the lifetime corpus (RSS_ONLY=1 runs only it),
+# HASHES=0 to skip checking
 # the outputs against Benchmarks/output-hashes.txt.
 #
 # The index (issue 13, part 2): when the binary accepts `--no-index`, every journal row runs cold
@@ -53,11 +54,13 @@ if [ "$JRNL_SIZES" != none ] && [ ! -x "$JRNL" ]; then
         { echo "bench.sh: could not install jrnl into Benchmarks/.venv; JRNL_SIZES=none skips it" >&2; exit 2; }
 fi
 
-if [ "$HASHES" = 1 ]; then
+if [ "$HASHES" = 1 ] && [ "${RSS_ONLY:-0}" != 1 ]; then
     # Every optimisation keeps the outputs byte-identical: check before timing anything.
     Benchmarks/output-hashes.sh "${SIZES[@]}"
 fi
 
+# RSS_ONLY=1 runs only the peak-RSS fit below.
+[ "${RSS_ONLY:-0}" = 1 ] && SIZES=()
 for size in "${SIZES[@]}"; do
     corpus=$PWD/Benchmarks/corpora/$size
     if [ ! -f "$corpus/journal.yml" ]; then
@@ -123,10 +126,10 @@ if [ "$RSS_FIT" = 1 ]; then
             rm -rf "$journal"
             mkdir -p "$journal"
             cp "$lifetime/journal.yml" "$journal/"
-            (cd "$lifetime" && find entries -name '*.md' | sort | head -n "$count") | while read -r file; do
-                mkdir -p "$journal/$(dirname "$file")"
-                ln "$lifetime/$file" "$journal/$file"
-            done
+            # Listed to a file first: `sort | head` under pipefail fails with SIGPIPE.
+            (cd "$lifetime" && find entries -name '*.md' | sort >"$journal.list")
+            (cd "$lifetime" && head -n "$count" "$journal.list" | xargs cp -l --parents -t "$journal")
+            rm -f "$journal.list"
         fi
         commitments=$("$JOURNAL" review --journal "$journal" --format json --as-of "$AS_OF"$COLD 2>/dev/null |
             python3 -c "import json,sys; print(json.load(sys.stdin)['totals']['made'])" || echo 0)

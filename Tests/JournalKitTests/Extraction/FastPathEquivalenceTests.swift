@@ -42,7 +42,8 @@ import Testing
         #expect(DatePhrase.first(in: "by Friday’s review", relativeTo: base, direction: .forwards) != nil)
         #expect(DatePhrase.first(in: "by “Friday”", relativeTo: base, direction: .forwards) != nil)
         #expect(DatePhrase.first(in: "by Frïday", relativeTo: base, direction: .forwards) == nil)
-        #expect(DatePhrase.first(in: String(repeating: "📅 ✅ ", count: 1000), relativeTo: base, direction: .forwards) == nil)
+        #expect(
+            DatePhrase.first(in: String(repeating: "📅 ✅ ", count: 1000), relativeTo: base, direction: .forwards) == nil)
     }
 
     /// The cap counts kinds by message without quoted parts and numbers, per file.
