@@ -110,6 +110,7 @@ ics-golden: build
 
 # Benchmarks (issue 6): never part of `make test`. BENCH_SIZES picks corpora, RUNS the repetitions.
 BENCH_SIZES ?= typical heavy lifetime
+HASH_SIZES ?= typical heavy lifetime realistic
 FLOOR = Benchmarks/floor/cmark-floor
 
 # A person's use of `journal new`: tmux, a real vi, keystrokes, then `journal review`.
@@ -148,17 +149,25 @@ bench-index: release bench-floor
 	Benchmarks/bench-index.sh heavy
 
 $(FLOOR): Benchmarks/floor/cmark-floor.c
-	cc -O2 -Wall -Wextra -o $@ $< $$(pkg-config --cflags --libs libcmark)
+	cc -O2 -Wall -Wextra -pthread -o $@ $< $$(pkg-config --cflags --libs libcmark)
 
 bench-corpora:
 	@for size in $(BENCH_SIZES); do \
 		[ -f Benchmarks/corpora/$$size/journal.yml ] || python3 Benchmarks/generate.py $$size; \
 	done
 
+# The corpora's outputs, byte for byte, against Benchmarks/output-hashes.txt (issue 13). After a
+# deliberate change to what a report says, `make bench-hashes-update` rewrites the hashes.
+bench-hashes: release
+	Benchmarks/output-hashes.sh $(HASH_SIZES)
+
+bench-hashes-update: release
+	Benchmarks/output-hashes.sh --update $(HASH_SIZES)
+
 bench-micro: deps
 	cd Benchmarks/Micro && $(SWIFT) build -c release --product Micro && .build/release/Micro
 
-.PHONY: bench-floor bench-corpora bench-micro fuzz-build fuzz-entry fuzz-load
+.PHONY: bench-floor bench-corpora bench-hashes bench-hashes-update bench-micro fuzz-build fuzz-entry fuzz-load
 
 # Fuzzing and sanitizers (issue 5). `make fuzz SECONDS=600` fuzzes longer; docs/SAFETY.md says more.
 # Everything is built with AddressSanitizer and coverage; only the fuzzer target links libFuzzer.

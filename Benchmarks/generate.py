@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Deterministic, seeded journal corpora for `make bench`.
 
-    python3 Benchmarks/generate.py typical|heavy|lifetime|all [--out Benchmarks/corpora] [--seed N]
+    python3 Benchmarks/generate.py typical|heavy|lifetime|realistic|all [--out Benchmarks/corpora] [--seed N]
 
 Writes `<out>/<size>/journal.yml` and one entry a day under `entries/YYYY/MM/`. Every corpus
 ends on AS_OF - 1 day, so one fixed `--as-of` serves them all. The same seed always gives the
@@ -24,7 +24,13 @@ SIZES = {
     "typical": (3650, 250, 6001),
     "heavy": (3650, 750, 6002),
     "lifetime": (36500, 250, 6003),
+    # Like real vaults: most days are prose with no commitment; about a quarter hold tasks.
+    "realistic": (3650, 250, 6004),
 }
+# realistic: the share of days with commitments (real vaults: 13-40% of notes hold tasks), and
+# of the other days, the share with a shopping-list task that is not a commitment in tagged mode.
+REALISTIC_COMMITMENT_DAYS = 0.25
+REALISTIC_PLAIN_TASK_DAYS = 0.15
 
 PEOPLE = ["ana", "tom", "li", "maria", "priya", "dana", "omar", "sven", "keiko", "lucas", "fatima", "jon"]
 TAGS = ["coaching", "pipeline", "forecast", "recognition", "hiring", "crm", "trust", "prep", "renewals",
@@ -293,8 +299,11 @@ class Corpus:
             parts.append("\n".join(fm))
         parts.append("# %s" % self.sentence().rstrip(".?!"))
 
+        # realistic: most days hold prose only (no follow-up, no commitment, no expectation).
+        prose_day = self.size == "realistic" and rng.random() >= REALISTIC_COMMITMENT_DAYS
+
         # Follow-ups on earlier commitments, after realistic gaps.
-        follow_count = rng.choices([0, 1, 2, 3], [3, 4, 3, 2])[0]
+        follow_count = 0 if prose_day else rng.choices([0, 1, 2, 3], [3, 4, 3, 2])[0]
         candidates = [c for c in self.recent if (day - c[0]).days >= 1]
         follows = []
         for _ in range(follow_count):
@@ -312,7 +321,7 @@ class Corpus:
             self.stats["follow_ups"] += len(follows)
 
         # Commitments: some tagged in the prose, the rest as tasks under '## Commitments'.
-        commit_count = rng.choices([1, 2, 3, 4], [3, 4, 3, 2])[0]
+        commit_count = 0 if prose_day else rng.choices([1, 2, 3, 4], [3, 4, 3, 2])[0]
         explicit_ids = []
         made = []  # (display, explicit, followable)
         tagged_lines, heading_lines = [], []
@@ -347,12 +356,17 @@ class Corpus:
                 block = self.paragraph()
             prose.append(block)
             body_words += len(block.split())
+        if prose_day and rng.random() < REALISTIC_PLAIN_TASK_DAYS:
+            # A to-do list that is not a commitment in tagged mode (no tag, no commitment heading).
+            prose.append("\n".join("- [%s] %s" % (rng.choice([" ", " ", "x"]), self.sentence().rstrip(".?!")
+                                                   .replace("#", "").replace("@", ""))
+                                    for _ in range(rng.randint(2, 5))))
         cut = rng.randint(0, len(prose))
         parts += prose[:cut]
         if tagged_lines:
             parts.append("\n".join(tagged_lines))
         parts += prose[cut:]
-        if rng.random() < 0.2:
+        if not prose_day and rng.random() < 0.2:
             parts.append("## What I expect of the team")
             parts.append("- %s #expect #%s @%s" % (rng.choice(EXPECTATIONS), rng.choice(TAGS), rng.choice(PEOPLE)))
             self.stats["expectations"] += 1

@@ -8,6 +8,7 @@
 # under 1 s. Not part of `make test`.
 #
 #     Benchmarks/pathological.sh            # RUNS=5 by default; LIMIT=10 s before a case times out
+#     ONLY='j-identical*' Benchmarks/pathological.sh   # only the cases whose name matches a glob
 #     RAW=1 Benchmarks/pathological.sh      # also time bare libcmark (Benchmarks/floor), no guard:
 #                                           # several cases take minutes with libcmark 0.30.2
 set -euo pipefail
@@ -24,6 +25,8 @@ if [ "${RAW:-0}" = 1 ]; then make -s bench-floor >/dev/null; fi
 printf '%-34s %10s %12s %12s  %s\n' case bytes "median (s)" "raw cmark" "outcome"
 for file in "$work"/cases/*.md; do
     name=$(basename "$file" .md)
+    # shellcheck disable=SC2053
+    [[ -z "${ONLY:-}" || $name == $ONLY ]] || continue
     journal="$work/journals/$name"
     mkdir -p "$journal"
     : >"$journal/journal.yml"
@@ -50,7 +53,8 @@ for file in "$work"/cases/*.md; do
     printf '%-34s %10d %12s %12s  %s\n' "$name" "$(stat -c %s "$file")" "$median" "$raw" "$outcome"
 done
 
-# Shapes other commands read.
+# Shapes other commands read (skipped when ONLY picks cases).
+[ -z "${ONLY:-}" ] || exit 0
 extra() {
     local name=$1 bytes=$2 outcome=$3
     shift 3

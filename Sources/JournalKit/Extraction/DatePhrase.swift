@@ -166,7 +166,15 @@ extension DatePhrase {
             {
                 stem -= 4
             }
-            let key = stem - lower <= 15 ? String(decoding: lowered[lower..<stem], as: UTF8.self) : ""
+            // Every word a date phrase is made of is ASCII. A word with other bytes is never one,
+            // unless it starts with a digit or holds a `/` (a numeric date in another script's
+            // digits): it gets the key of a long word, because comparing a non-ASCII string with
+            // the vocabulary normalises it first, and that made a line of emoji cost seconds.
+            let isKey =
+                stem - lower <= 15
+                && (isDigit(lowered[lower]) || !lowered[lower..<stem].contains { $0 >= 0x80 }
+                    || lowered[lower..<stem].contains(UInt8(ascii: "/")))
+            let key = isKey ? String(decoding: lowered[lower..<stem], as: UTF8.self) : ""
             let percent = lowered[lower..<upper].contains(UInt8(ascii: "%"))
             words.append(
                 Word(
@@ -307,6 +315,8 @@ extension DatePhrase {
     }
 
     static func isNumericDate(_ text: String) -> Bool {
+        // Two or three parts need a `/`; most words have none, and splitting each cost a tenth.
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return false }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         return (2...3).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }

@@ -3,10 +3,13 @@ public struct EntryParser: Sendable {
     public let config: Config
     /// The commitment headings as compared, worked out once rather than for every entry.
     let headingKeys: Set<String>
+    /// In `tagged` mode, skips cmark for bodies where no item can matter; nil in `all-tasks` mode.
+    let prefilter: TaggedPrefilter?
 
     public init(config: Config) {
         self.config = config
         headingKeys = Set(config.commitmentHeadings.map(Self.headingKey))
+        prefilter = TaggedPrefilter(config: config)
     }
 
     /// The result of parsing one file: no entry when the file could not be read as text.
@@ -83,8 +86,11 @@ public struct EntryParser: Sendable {
                 SourceLocation(line: unclosed.line + lineOffset, column: unclosed.column), .warning,
                 "'%%' is never closed; it hides the rest of the note (\(lines)), as in Obsidian")
         }
+        // cmark need not check the UTF-8 again when InputGuard found it valid.
+        let validateUTF8 = screen.firstInvalidUTF8 != nil
         func read(_ body: UnsafeRawBufferPointer) {
-            let blocks = CmarkParser.parse(body, lineOffset: lineOffset)
+            if let prefilter, !prefilter.mayMatter(body) { return }
+            let blocks = CmarkParser.parse(body, lineOffset: lineOffset, validateUTF8: validateUTF8)
             var source = SourceColumns(body, lineOffset: lineOffset)
             extract(
                 blocks, into: &entry, report: report, locate: { source.locate($0, from: $1) },
@@ -95,7 +101,61 @@ public struct EntryParser: Sendable {
         } else {
             read(bytes)
         }
-        return Result(entry: entry, diagnostics: diagnostics)
+        return Result(entry: entry, diagnostics: Self.capped(diagnostics))
+    }
+
+    /// The most diagnostics of one kind a file lists one by one (as did-you-mean is capped).
+    public static let maxDiagnosticsOfOneKind = 100
+
+    /// Keeps the first `maxDiagnosticsOfOneKind` diagnostics of each kind (the same message but
+    /// for its quoted parts and numbers) and says how many more there were, on one line at the
+    /// first one left out: 100,000 duplicate ids in one file are one problem, not 100,000 lines.
+    static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > maxDiagnosticsOfOneKind else { return diagnostics }
+        var counts: [String: Int] = [:]
+        var firstOmitted: [String: Int] = [:]
+        var kinds: [String] = []
+        kinds.reserveCapacity(diagnostics.count)
+        for (index, diagnostic) in diagnostics.enumerated() {
+            let kind = "\(diagnostic.severity)|" + Self.kind(of: diagnostic.message)
+            kinds.append(kind)
+            let count = counts[kind, default: 0] + 1
+            counts[kind] = count
+            if count == maxDiagnosticsOfOneKind + 1 { firstOmitted[kind] = index }
+        }
+        guard !firstOmitted.isEmpty else { return diagnostics }
+        var result: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        for (diagnostic, kind) in zip(diagnostics, kinds) {
+            let count = seen[kind, default: 0] + 1
+            seen[kind] = count
+            if count <= maxDiagnosticsOfOneKind {
+                result.append(diagnostic)
+            } else if count == maxDiagnosticsOfOneKind + 1, let total = counts[kind] {
+                let more = total - maxDiagnosticsOfOneKind
+                result.append(
+                    Diagnostic(
+                        path: diagnostic.path, line: diagnostic.line, column: diagnostic.column,
+                        severity: diagnostic.severity,
+                        message: "and \(more) more like this in this file, not listed one by one"))
+            }
+        }
+        return result
+    }
+
+    /// A message without its quoted parts and digits: what one kind of diagnostic has in common.
+    static func kind(of message: String) -> String {
+        var bytes: [UInt8] = []
+        var quoted = false
+        for byte in message.utf8 {
+            if byte == UInt8(ascii: "'") {
+                quoted.toggle()
+                bytes.append(byte)
+            } else if !quoted, !(byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     var fiscalYearStart: Int { config.fiscalYearStart }
@@ -114,7 +174,8 @@ public struct EntryParser: Sendable {
     ) {
         let logseq = config.commitments == .allTasks
         var underCommitmentHeading = false
-        var pending: [(syntax: ItemSyntax, item: MarkdownListItem)] = []
+        // What ids and dates need of each item: copying whole list items was a tenth of a big entry.
+        var pending: [(syntax: ItemSyntax, location: SourceLocation)] = []
         // The follow-ups of the latest item that was one, and its depth: plain items nested under
         // it are its evidence.
         var parentFollowUps: Range<Int>?
@@ -175,7 +236,7 @@ public struct EntryParser: Sendable {
                     // A placeholder (`- [ ] `, `- [ ] #commit 📅 2026-12-01`) promises nothing.
                     guard syntax.hasContent else { continue }
                     warnFields(syntax, location, report: report, locate: locate)
-                    pending.append((syntax, item))
+                    pending.append((syntax, location))
                 }
             }
         }
@@ -231,12 +292,13 @@ public struct EntryParser: Sendable {
 
     /// Assigns ids (explicit ones first, then slugs with `-2`, `-3` on collision) and dates.
     func commitments(
-        _ pending: [(syntax: ItemSyntax, item: MarkdownListItem)], entry: Entry, report: Report, locate: Locate
+        _ pending: [(syntax: ItemSyntax, location: SourceLocation)], entry: Entry, report: Report, locate: Locate
     ) -> [Commitment] {
-        var used = Set<String>()
+        var used = Set<String>(minimumCapacity: pending.count)
         var blockIds = Set<String>()
         var ids: [String?] = []
-        for (syntax, item) in pending {
+        ids.reserveCapacity(pending.count)
+        for (syntax, location) in pending {
             guard let explicit = syntax.explicitId else {
                 ids.append(nil)
                 continue
@@ -245,30 +307,50 @@ public struct EntryParser: Sendable {
                 // Obsidian Tasks and Dataview accept a repeated `🆔`/`[id:: ]`: a warning when
                 // both are theirs, an error when a `^id` is one of them.
                 let onlyTasks = syntax.blockId == nil && !blockIds.contains(explicit)
-                report(
-                    item.paragraphLocation ?? item.location, onlyTasks ? .warning : .error,
-                    "duplicate id '\(explicit)' in this entry")
+                report(location, onlyTasks ? .warning : .error, "duplicate id '\(explicit)' in this entry")
             }
             if syntax.blockId != nil { blockIds.insert(explicit) }
             used.insert(explicit)
             ids.append(explicit)
         }
-        let former = Self.legacyIds(pending.map(\.syntax))
+        // Under the rules before issue 11 most items read the same; then their old ids are their
+        // ids, and the second numbering (a fifth of a 2 MiB entry of identical items) is skipped.
+        let unchanged = pending.allSatisfy {
+            $0.syntax.legacyExplicitId == $0.syntax.explicitId && $0.syntax.legacyText == $0.syntax.text
+        }
+        let former = unchanged ? nil : Self.legacyIds(pending.map(\.syntax))
         var result: [Commitment] = []
         var nextSuffix: [String: Int] = [:]
-        for (((syntax, item), explicit), legacyId) in zip(zip(pending, ids), former) {
+        struct PhrasesRead {
+            var first: DatePhrase.Found?
+            var unresolved: [DatePhrase.Unresolved]
+        }
+        var phrasesRead: [String: PhrasesRead] = [:]
+        result.reserveCapacity(pending.count)
+        for (index, ((syntax, location), explicit)) in zip(pending, ids).enumerated() {
             let id = explicit ?? Self.numbered(ItemSyntax.slug(syntax.text), used: &used, next: &nextSuffix)
-            let location = item.paragraphLocation ?? item.location
+            let legacyId = former?[index] ?? id
             var due: Day?
+            // Items of one entry often say the same thing ("- [ ] same #commit" 100,000 times):
+            // their date phrases are read once per distinct text.
+            let phrases =
+                phrasesRead[syntax.phraseText]
+                ?? {
+                    let read = PhrasesRead(
+                        first: DatePhrase.first(
+                            in: syntax.phraseText, relativeTo: entry.date, direction: .forwards,
+                            fiscalYearStart: fiscalYearStart),
+                        unresolved: DatePhrase.unresolved(in: syntax.phraseText))
+                    phrasesRead[syntax.phraseText] = read
+                    return read
+                }()
             if let field = syntax.dueField {
                 due = date(field, location, report: report)
             } else {
-                let found = DatePhrase.first(
-                    in: syntax.phraseText, relativeTo: entry.date, direction: .forwards,
-                    fiscalYearStart: fiscalYearStart)
+                let found = phrases.first
                 due = date(found?.resolution, found.map { locate($0.text, location) } ?? location, report: report)
             }
-            warnUnresolved(in: syntax.phraseText, location, report: report, locate: locate)
+            warnUnresolved(phrases.unresolved, location, report: report, locate: locate)
             result.append(
                 Commitment(
                     reference: Reference(stem: entry.stem, id: id), text: syntax.text, box: syntax.box ?? .open,
@@ -289,7 +371,8 @@ public struct EntryParser: Sendable {
         var id = base
         var suffix = next[base] ?? 2
         while used.contains(id) {
-            id = "\(base)-\(suffix)"
+            // Concatenated, not interpolated: interpolation went through print's machinery.
+            id = base + "-" + String(suffix)
             suffix += 1
         }
         next[base] = suffix
@@ -313,7 +396,8 @@ public struct EntryParser: Sendable {
     static func formerIds(current: String, legacy: String, syntax: ItemSyntax) -> [String] {
         var names = [legacy]
         if syntax.explicitId != nil || syntax.legacyExplicitId != nil {
-            names += [ItemSyntax.slug(syntax.text), ItemSyntax.slug(syntax.legacyText)]
+            let slug = ItemSyntax.slug(syntax.text)
+            names += [slug, syntax.legacyText == syntax.text ? slug : ItemSyntax.slug(syntax.legacyText)]
         }
         var seen = Set([current])
         return names.filter { seen.insert($0).inserted }
@@ -391,7 +475,13 @@ public struct EntryParser: Sendable {
 
     /// Warns about date-like phrases that resolved to nothing, so a deadline is never lost silently.
     func warnUnresolved(in text: String, _ location: SourceLocation, report: Report, locate: Locate) {
-        for phrase in DatePhrase.unresolved(in: text) {
+        warnUnresolved(DatePhrase.unresolved(in: text), location, report: report, locate: locate)
+    }
+
+    func warnUnresolved(
+        _ phrases: [DatePhrase.Unresolved], _ location: SourceLocation, report: Report, locate: Locate
+    ) {
+        for phrase in phrases {
             report(
                 locate(phrase.text, location), .warning,
                 "date not understood: '\(phrase.text)'; write it like 'by Dec 20' or 2026-12-20")
@@ -439,7 +529,10 @@ public struct EntryParser: Sendable {
 
     /// `../10/2026-10-05-weekly-mirror.md#id` → `2026-10-05-weekly-mirror#id`; the folders do not matter.
     public static func reference(fromLink destination: String) -> Reference? {
-        guard !destination.contains("://"), !destination.lowercased().hasPrefix("mailto:"),
+        // Foundation's `contains` is asked only when the bytes hold `://`: it cost more per link
+        // than the rest of this function, and a match needs those bytes.
+        guard !(Self.containsBytes(destination, "://") && destination.contains("://")),
+            !destination.lowercased().hasPrefix("mailto:"),
             let hash = destination.firstIndex(of: "#")
         else { return nil }
         let path = percentDecoded(String(destination[..<hash]))
@@ -464,8 +557,23 @@ public struct EntryParser: Sendable {
         return Reference(stem: stem, id: id)
     }
 
+    /// Whether `needle`'s UTF-8 bytes occur in `text`'s: a cheap test before a search with
+    /// Foundation's (canonical-equivalence) semantics, which can only match where this does for
+    /// ASCII needles.
+    static func containsBytes(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: pattern) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.popFirst() {

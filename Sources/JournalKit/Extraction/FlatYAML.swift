@@ -75,7 +75,11 @@ enum FlatYAML {
     static func scalar(_ text: String) -> String? {
         if let quote = text.first, quote == "\"" || quote == "'" {
             let inner = text.dropFirst()
-            guard inner.last == quote, !inner.dropLast().contains(quote), !inner.contains("\\") else { return nil }
+            guard inner.last == quote, !inner.dropLast().contains(quote),
+                !(inner.utf8.contains(0x5C) && inner.contains("\\"))
+            else {
+                return nil
+            }
             return String(inner.dropLast())
         }
         guard let first = text.first else { return "" }

@@ -6,8 +6,12 @@ public enum CmarkParser {
     ///
     /// - Parameter lineOffset: added to every line, so a body parsed after front matter reports
     ///   the file's real line numbers.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, lineOffset: Int = 0) -> [MarkdownBlock] {
-        let options = CMARK_OPT_VALIDATE_UTF8
+    /// - Parameter validateUTF8: false only for bytes already known to be valid UTF-8 (InputGuard
+    ///   checks every entry): cmark then skips its own pass over them.
+    public static func parse(
+        _ bytes: UnsafeRawBufferPointer, lineOffset: Int = 0, validateUTF8: Bool = true
+    ) -> [MarkdownBlock] {
+        let options = validateUTF8 ? CMARK_OPT_VALIDATE_UTF8 : CMARK_OPT_DEFAULT
         // An empty buffer may have a nil base address; cmark reads nothing when the length is 0.
         var empty: CChar = 0
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)

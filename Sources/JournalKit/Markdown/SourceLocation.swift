@@ -18,6 +18,7 @@ extension SourceLocation {
     /// Byte offset of each line's start in `bytes`; LF, CRLF and lone CR all end a line.
     static func lineStarts(in bytes: UnsafeRawBufferPointer) -> [Int] {
         var starts = [0]
+        starts.reserveCapacity(bytes.count / 48 + 1)
         var i = 0
         while i < bytes.count {
             if bytes[i] == 0x0A || bytes[i] == 0x0D {

@@ -221,6 +221,8 @@ public struct EntryFiles: Sendable {
     /// Recognises copies made by Dropbox, Syncthing, Nextcloud and similar tools.
     static func conflictOriginal(stem: String) -> String? {
         let lowered = stem.lowercased()
+        // Every marker holds "conflict": Foundation's search runs only for names that do.
+        guard EntryParser.containsBytes(lowered, "conflict") else { return nil }
         for marker in [" (conflicted copy", ".sync-conflict-", " (conflict", "_conflict-", " conflicted copy"] {
             if let range = lowered.range(of: marker) {
                 // Dropbox writes "2026-11-27 (Ana's conflicted copy 2026-11-28)": cut at the paren.

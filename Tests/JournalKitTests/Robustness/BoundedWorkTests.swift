@@ -34,7 +34,12 @@ import Testing
         let text = Self.lines { _ in "- [ ] x #commit ^dup\n" }
         let result = parseEntry(text)
         #expect(result.commitments.count > 10_000)
-        #expect(result.diagnostics.count > 10_000)
+        // The first 100 are listed, then one line says how many more (issue 10's cap per kind).
+        #expect(result.diagnostics.count == EntryParser.maxDiagnosticsOfOneKind + 1)
+        #expect(result.diagnostics.prefix(100).allSatisfy { $0.message == "duplicate id 'dup' in this entry" })
+        let more = result.commitments.count - 1 - EntryParser.maxDiagnosticsOfOneKind
+        #expect(result.diagnostics.last?.message == "and \(more) more like this in this file, not listed one by one")
+        #expect(result.diagnostics.last?.severity == .error)
     }
 
     @Test func datePhraseWordsForwardsAndBackwards() {
