@@ -112,12 +112,16 @@ public struct EntryParser: Sendable {
     /// first one left out: 100,000 duplicate ids in one file are one problem, not 100,000 lines.
     static func capped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         guard diagnostics.count > maxDiagnosticsOfOneKind else { return diagnostics }
-        var counts: [String: Int] = [:]
-        var firstOmitted: [String: Int] = [:]
-        var kinds: [String] = []
+        struct Kind: Hashable {
+            var severity: Diagnostic.Severity
+            var text: String
+        }
+        var counts: [Kind: Int] = [:]
+        var firstOmitted: [Kind: Int] = [:]
+        var kinds: [Kind] = []
         kinds.reserveCapacity(diagnostics.count)
         for (index, diagnostic) in diagnostics.enumerated() {
-            let kind = "\(diagnostic.severity)|" + Self.kind(of: diagnostic.message)
+            let kind = Kind(severity: diagnostic.severity, text: Self.kind(of: diagnostic.message))
             kinds.append(kind)
             let count = counts[kind, default: 0] + 1
             counts[kind] = count
@@ -125,7 +129,7 @@ public struct EntryParser: Sendable {
         }
         guard !firstOmitted.isEmpty else { return diagnostics }
         var result: [Diagnostic] = []
-        var seen: [String: Int] = [:]
+        var seen: [Kind: Int] = [:]
         for (diagnostic, kind) in zip(diagnostics, kinds) {
             let count = seen[kind, default: 0] + 1
             seen[kind] = count
@@ -146,6 +150,7 @@ public struct EntryParser: Sendable {
     /// A message without its quoted parts and digits: what one kind of diagnostic has in common.
     static func kind(of message: String) -> String {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(message.utf8.count)
         var quoted = false
         for byte in message.utf8 {
             if byte == UInt8(ascii: "'") {
@@ -318,7 +323,7 @@ public struct EntryParser: Sendable {
         let unchanged = pending.allSatisfy {
             $0.syntax.legacyExplicitId == $0.syntax.explicitId && $0.syntax.legacyText == $0.syntax.text
         }
-        let former = unchanged ? nil : Self.legacyIds(pending.map(\.syntax))
+        let former = unchanged ? nil : Self.legacyIds(pending)
         var result: [Commitment] = []
         var nextSuffix: [String: Int] = [:]
         struct PhrasesRead {
@@ -382,13 +387,23 @@ public struct EntryParser: Sendable {
 
     /// The ids the commitments of one entry had under the rules before issue 11, by the same
     /// assignment: explicit ids first, then slugs of the old text with `-2`, `-3` on collision.
-    static func legacyIds(_ syntaxes: [ItemSyntax]) -> [String] {
-        var used = Set(syntaxes.compactMap(\.legacyExplicitId))
-        var nextSuffix: [String: Int] = [:]
-        return syntaxes.map { syntax in
-            if let explicit = syntax.legacyExplicitId { return explicit }
-            return numbered(ItemSyntax.slug(syntax.legacyText), used: &used, next: &nextSuffix)
+    static func legacyIds(_ pending: [(syntax: ItemSyntax, location: SourceLocation)]) -> [String] {
+        // By index: copying each ItemSyntax out of the array was most of this function's cost.
+        var used = Set<String>(minimumCapacity: pending.count)
+        for index in pending.indices {
+            if let explicit = pending[index].syntax.legacyExplicitId { used.insert(explicit) }
         }
+        var nextSuffix: [String: Int] = [:]
+        var ids: [String] = []
+        ids.reserveCapacity(pending.count)
+        for index in pending.indices {
+            if let explicit = pending[index].syntax.legacyExplicitId {
+                ids.append(explicit)
+            } else {
+                ids.append(numbered(ItemSyntax.slug(pending[index].syntax.legacyText), used: &used, next: &nextSuffix))
+            }
+        }
+        return ids
     }
 
     /// Other names a follow-up may use for this commitment: its old id, and the slug its text gives

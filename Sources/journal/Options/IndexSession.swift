@@ -8,11 +8,15 @@ enum IndexSession {
     nonisolated(unsafe) static var rebuild = false
     nonisolated(unsafe) private static var opened: [String: EntryIndex] = [:]
     nonisolated(unsafe) private static var printed: [String: Int] = [:]
+    /// The latest journal loaded lives until the process exits: freeing a big journal's records
+    /// one by one was about a tenth of `journal check`, and the system takes the memory back at once.
+    nonisolated(unsafe) private static var kept: Journal?
 
     /// Loads the journal with its index unless the index is turned off or cannot be used.
     static func load(root: String) -> Journal {
         let index = index(for: root)
         let journal = Journal.load(root: root, index: index)
+        kept = journal
         printNotes()
         return journal
     }
