@@ -6,6 +6,9 @@ that leave the entry's commitments and follow-ups alone (prose), and edits that 
 follow-up (the ledger is rebuilt). CPU is the server's user plus system time, all threads.
 
     python3 scripts/lsp-latency.py .build/release/journal Benchmarks/corpora/heavy [EDITS]
+
+Without an index by default; LSP_INDEX=DIR loads through the entry index kept under DIR
+(XDG_CACHE_HOME), so a second run measures the warm start.
 """
 import os, statistics, sys, time
 
@@ -18,7 +21,8 @@ lsp = import_module("lsp-client")
 def main():
     binary, journal = sys.argv[1], os.path.abspath(sys.argv[2])
     edits = int(sys.argv[3]) if len(sys.argv) > 3 else 30
-    env = dict(os.environ, JOURNAL_NO_INDEX="1")
+    cache = os.environ.get("LSP_INDEX")
+    env = dict(os.environ, XDG_CACHE_HOME=cache) if cache else dict(os.environ, JOURNAL_NO_INDEX="1")
     client = lsp.Client([binary, "lsp", "--debounce", "0"], env=env)
     start = time.monotonic()
     client.request("initialize", {"rootUri": lsp.uri(journal), "capabilities": {}})
