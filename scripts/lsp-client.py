@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A small LSP client for `journal lsp`: frames JSON-RPC over the server's stdin and stdout.
 
-Used by Benchmarks/lsp-latency.py and by hand:  python3 scripts/lsp-client.py BINARY JOURNAL
+Used by scripts/lsp-latency.py and by hand:  python3 scripts/lsp-client.py BINARY JOURNAL
 (opens the newest entry, prints the diagnostics, shuts down)."""
 import json, os, subprocess, sys, time
 
