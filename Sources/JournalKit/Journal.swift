@@ -32,7 +32,7 @@ public struct Journal: Sendable {
         let parser = EntryParser(config: config)
         let limit = config.maxEntryBytes
         let results = parallelMap(listing.files) { file -> EntryParser.Result in
-            let cached = index?.lookup(file.path, at: "\(root)/\(file.path)")
+            let cached = index?.lookup(file, at: "\(root)/\(file.path)")
             if let hit = cached?.result { return hit }
             do {
                 let bytes = try FileReader.read("\(root)/\(file.path)", limit: limit)

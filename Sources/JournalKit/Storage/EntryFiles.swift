@@ -10,6 +10,8 @@ public struct EntryFile: Hashable, Sendable {
     public var path: String
     public var stem: String
     public var date: Day
+    /// From the listing's own stat (of the target, for a symlink); nil for a file not listed.
+    public var stamp: FileStamp? = nil
 }
 
 /// Lists the entry files of a journal and reports the files that look like entries but are not.
@@ -96,7 +98,7 @@ public struct EntryFiles: Sendable {
                     case S_IFDIR:
                         if relative != templates, seenFolders.insert(FileID(info)).inserted { queue.append(relative) }
                     case S_IFREG:
-                        if classify(name: name, relative: relative) { seenFiles.insert(FileID(info)) }
+                        if classify(name: name, relative: relative, info: info) { seenFiles.insert(FileID(info)) }
                     default:
                         // Sockets, FIFOs and devices are never entries; one named like an entry
                         // is said, not dropped quietly.
@@ -140,7 +142,7 @@ public struct EntryFiles: Sendable {
                     queue.append(relative)
                 case S_IFREG:
                     guard !seenFiles.contains(FileID(info)) else { continue }
-                    if classify(name: name, relative: relative) { seenFiles.insert(FileID(info)) }
+                    if classify(name: name, relative: relative, info: info) { seenFiles.insert(FileID(info)) }
                 default: break
                 }
             }
@@ -161,7 +163,7 @@ public struct EntryFiles: Sendable {
     var skippedDated: [String] = []
 
     /// Adds the file when its name makes it an entry; says why when it looks like one but is not.
-    mutating func classify(name: String, relative: String) -> Bool {
+    mutating func classify(name: String, relative: String, info: stat? = nil) -> Bool {
         guard name.hasSuffix(".md"), name.utf8.count >= 13 else {
             noteDatedLooking(name: name, relative: relative)
             return false
@@ -190,7 +192,7 @@ public struct EntryFiles: Sendable {
                     message: "conflict copy of \(original).md; resolve it (left out of the ledger)"))
             return false
         }
-        files.append(EntryFile(path: relative, stem: stem, date: date))
+        files.append(EntryFile(path: relative, stem: stem, date: date, stamp: info.map(FileStamp.init)))
         return true
     }
 

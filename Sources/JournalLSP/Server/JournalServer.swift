@@ -244,7 +244,7 @@ public actor JournalServer {
                     !documents.values.contains(where: { $0.workspace == index && $0.path == path })
                 else { continue }
                 let bytes = change.type == 3 ? nil : diskBytes(workspaces[index], path)
-                workspaces[index].stamps[path] = change.type == 3 ? nil : FileStamp(absolute)
+                workspaces[index].stamps[path] = change.type == 3 ? nil : FileStamp(path: absolute)
                 update(index, path: path, bytes: bytes)
             }
         }

@@ -12,7 +12,7 @@ struct Workspace: Sendable {
     var journal: Journal
     /// The ledger's findings by path, rebuilt only when the ledger is.
     var followUps: [String: [Diagnostic]]
-    /// Size and modification time of each entry file as last read, to notice changes on disk.
+    /// The stat data of each entry file as last read, to notice changes on disk.
     var stamps: [String: FileStamp]
 
     init(root: String, journal: Journal) {
@@ -35,23 +35,8 @@ struct Workspace: Sendable {
     static func stamps(root: String, config: Config) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         for file in EntryFiles(root: root, config: config).files {
-            if let stamp = FileStamp("\(root)/\(file.path)") { result[file.path] = stamp }
+            if let stamp = file.stamp { result[file.path] = stamp }
         }
         return result
-    }
-}
-
-/// What `stat` says about a file, enough to tell it changed.
-struct FileStamp: Hashable, Sendable {
-    var size: Int
-    var seconds: Int
-    var nanoseconds: Int
-
-    init?(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        size = Int(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
     }
 }

@@ -11,14 +11,6 @@
 /// ones it was made from, and any trouble with the database means "no index", never an error.
 public final class EntryIndex: @unchecked Sendable {
     /// The file's identity and version as `stat` reports them; any change means re-parse.
-    struct Stamp: Hashable, Sendable {
-        var device: Int64
-        var inode: Int64
-        var size: Int64
-        var mtime: Int64
-        var ctime: Int64
-    }
-
     /// Where the index lives and the database in it.
     public let folder: String
     let databasePath: String
@@ -27,11 +19,11 @@ public final class EntryIndex: @unchecked Sendable {
 
     /// Guards everything below: lookups and remembers come from the parallel parse.
     private var mutex = pthread_mutex_t()
-    private var snapshot: [String: (stamp: Stamp, record: [UInt8])] = [:]
+    private var snapshot: [String: (stamp: FileStamp, record: [UInt8])] = [:]
     private var configKey = ""
     private var configChanged = false
     private var listed: Set<String> = []
-    private var fresh: [String: (stamp: Stamp, record: [UInt8])] = [:]
+    private var fresh: [String: (stamp: FileStamp, record: [UInt8])] = [:]
     private var damaged = false
     private var notesList: [String] = []
     /// Records served from the index since it was opened (for tests and measurements).
@@ -155,7 +147,7 @@ public final class EntryIndex: @unchecked Sendable {
     /// Called by `Journal.load` once the settings and the listing are known.
     func begin(config: Config, files: [EntryFile]) {
         let key = "\(ExtractionSchema.key); \(String(reflecting: config))"
-        var rows: [String: (stamp: Stamp, record: [UInt8])] = [:]
+        var rows: [String: (stamp: FileStamp, record: [UInt8])] = [:]
         var changed = true
         do {
             let stored = try database.prepare("SELECT key, value FROM meta WHERE key IN ('config', 'root')")
@@ -167,7 +159,7 @@ public final class EntryIndex: @unchecked Sendable {
                     "SELECT path, device, inode, size, mtime, ctime, record FROM entries")
                 rows.reserveCapacity(files.count)
                 while try statement.step() {
-                    let stamp = Stamp(
+                    let stamp = FileStamp(
                         device: statement.int64(1), inode: statement.int64(2), size: statement.int64(3),
                         mtime: statement.int64(4), ctime: statement.int64(5))
                     rows[statement.text(0)] = (stamp, statement.blob(6))
@@ -191,7 +183,7 @@ public final class EntryIndex: @unchecked Sendable {
         var result: EntryParser.Result?
         let index: EntryIndex
         let path: String
-        let stamp: Stamp?
+        let stamp: FileStamp?
 
         /// Keeps a freshly parsed record for `save`.
         func remember(_ result: EntryParser.Result) {
@@ -201,11 +193,14 @@ public final class EntryIndex: @unchecked Sendable {
         }
     }
 
-    /// Stats the file (following a symlink, as the read does) and returns its record when the
-    /// stat data is the one stored. The stat comes before the read, so a change during the read
-    /// shows up as a different stamp next time.
-    func lookup(_ path: String, at absolute: String) -> Lookup {
-        guard let stamp = Self.stamp(absolute) else { return Lookup(result: nil, index: self, path: path, stamp: nil) }
+    /// The file's record when its stat data (the listing's, which followed a symlink as the read
+    /// does) is the one stored. That stat comes before the read, so a change during the read shows
+    /// up as a different stamp next time.
+    func lookup(_ file: EntryFile, at absolute: String) -> Lookup {
+        let path = file.path
+        guard let stamp = file.stamp ?? FileStamp(path: absolute) else {
+            return Lookup(result: nil, index: self, path: path, stamp: nil)
+        }
         let row = locked { snapshot[path] }
         guard let row, row.stamp == stamp else { return Lookup(result: nil, index: self, path: path, stamp: stamp) }
         do {
@@ -308,21 +303,6 @@ public final class EntryIndex: @unchecked Sendable {
     }
 
     // MARK: - The file system
-
-    static func stamp(_ path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if os(Linux)
-            let mtime = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
-            let ctime = Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec)
-        #else
-            let mtime = Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec)
-            let ctime = Int64(info.st_ctimespec.tv_sec) * 1_000_000_000 + Int64(info.st_ctimespec.tv_nsec)
-        #endif
-        return Stamp(
-            device: Int64(bitPattern: UInt64(info.st_dev)), inode: Int64(bitPattern: UInt64(info.st_ino)),
-            size: Int64(info.st_size), mtime: mtime, ctime: ctime)
-    }
 
     /// The wall clock in nanoseconds, the clock file systems stamp files with.
     static func now() -> Int64 {

@@ -73,7 +73,7 @@ import Testing
         let fixture = try Fixture()
         _ = try fixture.load()
         let path = "\(fixture.journal.path)/entries/2026-11-21.md"
-        let before = try #require(EntryIndex.stamp(path))
+        let before = try #require(FileStamp(path: path))
         try fixture.journal.write("entries/2026-11-21.md", "- [ ] Send the deck to @jo #commit\n")
         // Put the modification time back, as a sync tool or `touch -d` can: only ctime moves.
         var times = [
