@@ -93,7 +93,13 @@ public struct Ledger: Sendable {
 
     /// Every commitment made on or before `asOf`, judged with the follow-ups dated on or before it.
     public func statuses(asOf: Day, staleAfterDays: Int) -> [CommitmentStatus] {
-        commitments.lazy.filter { $0.made <= asOf }.map { judge($0, asOf: asOf, staleAfterDays: staleAfterDays) }
+        // Sized once: a lazy filter's map grew by doubling, the largest array of a review.
+        var statuses: [CommitmentStatus] = []
+        statuses.reserveCapacity(commitments.count)
+        for commitment in commitments where commitment.made <= asOf {
+            statuses.append(judge(commitment, asOf: asOf, staleAfterDays: staleAfterDays))
+        }
+        return statuses
     }
 
     /// The commitment a reference names, exactly or as a follow-up to it would resolve.

@@ -174,18 +174,26 @@ public struct Review: Sendable {
     init(entries allEntries: [Entry], ledger: Ledger, options: ReviewOptions) {
         self.options = options
         let asOf = options.asOf
-        let visible = allEntries.filter { $0.date <= asOf }
-        entries = visible.count
-        lastMirrorEntry = visible.filter(\.isMirror).map(\.date).max()
+        // Read in place: a filtered copy of every entry was a lifetime review's third-largest array.
+        let visible = allEntries.lazy.filter { $0.date <= asOf }
+        var count = 0
+        var lastMirror: Day?
         var days: [Day: EntryDay] = [:]
         for entry in visible {
+            count += 1
             days[entry.date, default: EntryDay(day: entry.date)].entries += 1
-            if entry.isMirror { days[entry.date, default: EntryDay(day: entry.date)].mirrors += 1 }
+            if entry.isMirror {
+                days[entry.date, default: EntryDay(day: entry.date)].mirrors += 1
+                lastMirror = max(lastMirror ?? entry.date, entry.date)
+            }
         }
+        entries = count
+        lastMirrorEntry = lastMirror
         entryDays = days.values.sorted { $0.day < $1.day }
 
         let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
-        commitments = statuses.filter { options.selects($0.commitment) }
+        // Without a filter the statuses are shared, not copied into a second array.
+        commitments = options.filterWords.isEmpty ? statuses : statuses.filter { options.selects($0.commitment) }
 
         var totals = Counts()
         var byPeriod: [Day: Counts] = [:]
