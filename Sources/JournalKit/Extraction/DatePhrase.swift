@@ -62,9 +62,26 @@ public enum DatePhrase {
     public static func unresolved(in text: String) -> [Unresolved] {
         let tokens = tokens(of: text)
         // The base day does not matter: only whether something matches.
-        let matcher = Matcher(words: tokens.words, base: Day(ordinal: 0), fiscalYearStart: 1)
+        return unresolved(tokens, Matcher(words: tokens.words, base: Day(ordinal: 0), fiscalYearStart: 1))
+    }
+
+    /// `first(in:…)` forwards and `unresolved(in:)` of one text, read with one tokenisation and
+    /// one grammar whose matches are remembered: a commitment needs both, and the second pass
+    /// re-read every trigger word the first had read (a line of 300,000 `[due::` took twice as long).
+    public static func firstAndUnresolved(
+        in text: String, relativeTo base: Day, fiscalYearStart: Int = 1
+    ) -> (first: Found?, unresolved: [Unresolved]) {
+        let tokens = tokens(of: text)
+        var matcher = Matcher(words: tokens.words, base: base, fiscalYearStart: fiscalYearStart)
+        matcher.memo = Matcher.Memo(count: tokens.words.count)
+        let first = scan(tokens, matcher, base: base, direction: .forwards, firstOnly: true).first
+        return (first, unresolved(tokens, matcher))
+    }
+
+    static func unresolved(_ tokens: Tokens, _ matcher: Matcher) -> [Unresolved] {
         var found: [Unresolved] = []
-        for index in tokens.words.indices where triggers.contains(matcher[index]) {
+        for index in tokens.words.indices where !tokens.words[index].lower.isEmpty && triggers.contains(matcher[index])
+        {
             if matcher.forward(at: index) != nil || matcher.backward(at: index) != nil { continue }
             guard let last = matcher.timeWordSpan(after: index) else { continue }
             found.append(Unresolved(offset: tokens.words[index].start, text: tokens.text(index, last)))
@@ -98,10 +115,17 @@ public enum DatePhrase {
     ) -> [Found] {
         let tokens = tokens(of: text)
         let matcher = Matcher(words: tokens.words, base: base, fiscalYearStart: fiscalYearStart)
+        return scan(tokens, matcher, base: base, direction: direction, firstOnly: firstOnly)
+    }
+
+    static func scan(_ tokens: Tokens, _ matcher: Matcher, base: Day, direction: Direction, firstOnly: Bool) -> [Found]
+    {
         var found: [Found] = []
         var index = 0
         while index < tokens.words.count {
-            guard let match = matcher.match(at: index, direction) else {
+            // A word with no key (not ASCII, or too long for any date word) starts no expression:
+            // skipped without the dozen vocabulary lookups, which a line of emoji made seconds.
+            guard !tokens.words[index].lower.isEmpty, let match = matcher.match(at: index, direction) else {
                 index += 1
                 continue
             }
@@ -496,15 +520,43 @@ extension DatePhrase {
             return Match(outcome: .skipped, length: next - index + 1 + trailingTime(at: next + 1))
         }
 
+        /// What `forward(at:)` and `backward(at:)` gave at each word, when asked to remember:
+        /// both are pure functions of the word index.
+        final class Memo {
+            var forward: [Match??]
+            var backward: [Match??]
+            init(count: Int) {
+                forward = Array(repeating: nil, count: count)
+                backward = Array(repeating: nil, count: count)
+            }
+        }
+        var memo: Memo?
+
         /// A due-date expression: an optional prefix and a forward core.
         func forward(at index: Int) -> Match? {
+            guard let memo, index < memo.forward.count else { return forwardUnmemoised(at: index) }
+            if let known = memo.forward[index] { return known }
+            let match = forwardUnmemoised(at: index)
+            memo.forward[index] = .some(match)
+            return match
+        }
+
+        /// A done-date expression: an optional `on` and a backward core.
+        func backward(at index: Int) -> Match? {
+            guard let memo, index < memo.backward.count else { return backwardUnmemoised(at: index) }
+            if let known = memo.backward[index] { return known }
+            let match = backwardUnmemoised(at: index)
+            memo.backward[index] = .some(match)
+            return match
+        }
+
+        func forwardUnmemoised(at index: Int) -> Match? {
             let (prefix, length) = prefix(at: index)
             guard let (resolution, coreLength) = forwardCore(at: index + length, prefix) else { return nil }
             return checked(resolution, at: index, length: length + coreLength, prefixed: prefix != .none)
         }
 
-        /// A done-date expression: an optional `on` and a backward core.
-        func backward(at index: Int) -> Match? {
+        func backwardUnmemoised(at index: Int) -> Match? {
             let prefixed = self[index] == "on"
             let start = prefixed ? index + 1 : index
             guard let (resolution, coreLength) = backwardCore(at: start, prefixed ? .on : .none) else { return nil }

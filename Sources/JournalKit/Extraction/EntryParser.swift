@@ -341,11 +341,9 @@ public struct EntryParser: Sendable {
             let phrases =
                 phrasesRead[syntax.phraseText]
                 ?? {
-                    let read = PhrasesRead(
-                        first: DatePhrase.first(
-                            in: syntax.phraseText, relativeTo: entry.date, direction: .forwards,
-                            fiscalYearStart: fiscalYearStart),
-                        unresolved: DatePhrase.unresolved(in: syntax.phraseText))
+                    let (first, unresolved) = DatePhrase.firstAndUnresolved(
+                        in: syntax.phraseText, relativeTo: entry.date, fiscalYearStart: fiscalYearStart)
+                    let read = PhrasesRead(first: first, unresolved: unresolved)
                     phrasesRead[syntax.phraseText] = read
                     return read
                 }()
@@ -409,6 +407,8 @@ public struct EntryParser: Sendable {
     /// Other names a follow-up may use for this commitment: its old id, and the slug its text gives
     /// when it has an explicit id (a link written before the `^id` was added).
     static func formerIds(current: String, legacy: String, syntax: ItemSyntax) -> [String] {
+        // Most items: no explicit id, and the same id under the old rules.
+        if syntax.explicitId == nil, syntax.legacyExplicitId == nil { return legacy == current ? [] : [legacy] }
         var names = [legacy]
         if syntax.explicitId != nil || syntax.legacyExplicitId != nil {
             let slug = ItemSyntax.slug(syntax.text)

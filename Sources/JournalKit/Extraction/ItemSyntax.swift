@@ -95,8 +95,8 @@ public struct ItemSyntax: Hashable, Sendable {
         phraseTextAfterEntryLink = scanner.phraseAfterEntryLink.map {
             Self.collapse(String(decoding: $0, as: UTF8.self))
         }
-        tags = scanner.tags
-        people = scanner.people
+        tags = scanner.tags.names
+        people = scanner.people.names
         let fields = scanner.fields
         dueField = fields.date(.due)
         dueFieldAfterEntryLink = scanner.fieldsAfterLink.date(.due)
@@ -135,55 +135,68 @@ public struct ItemSyntax: Hashable, Sendable {
     static func collapse(_ text: String) -> String {
         // Collapsed on the UTF-8 bytes, unless a whitespace Character could differ from its bytes:
         // then the exact Character semantics (a space followed by a combining mark is one
-        // Character, and split drops it whole).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
+        // Character, and split drops it whole). Written straight into the result's storage: a
+        // short text is then no allocation at all, a long one a single one.
         var exact = true
-        var traits = ScalarTraits()
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var i = 0
-            var previousNonASCII: Unicode.Scalar?
-            while i < utf8.count {
-                let byte = utf8[i]
-                if byte >= 0x80 {
-                    let (scalar, length) = Scanner.decode(utf8, i, utf8.count)
-                    if traits[scalar].contains(.whitespace) {
-                        exact = false
-                        return
+        let collapsed = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            String(unsafeUninitializedCapacity: utf8.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var traits = ScalarTraits()
+                var i = 0
+                var previousNonASCII: Unicode.Scalar?
+                while i < utf8.count {
+                    let byte = utf8[i]
+                    if byte >= 0x80 {
+                        let (scalar, length) = Scanner.decode(utf8, i, utf8.count)
+                        if traits[scalar].contains(.whitespace) {
+                            exact = false
+                            return 0
+                        }
+                        if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        for k in 0..<length { out[written + k] = utf8[i + k] }
+                        written += length
+                        previousNonASCII = scalar
+                        i += length
+                        continue
                     }
-                    if pendingSpace { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes += UnsafeBufferPointer(rebasing: utf8[i..<(i + length)])
-                    previousNonASCII = scalar
-                    i += length
-                    continue
+                    if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                        // A white space byte is a Character of its own (or CR LF) unless the scalar
+                        // before it joins what follows (Prepend) or the one after extends it.
+                        if let previous = previousNonASCII, traits[previous].contains(.mayPrepend) {
+                            exact = false
+                            return 0
+                        }
+                        if i + 1 < utf8.count, utf8[i + 1] >= 0x80,
+                            traits[Scanner.decode(utf8, i + 1, utf8.count).0].contains(.mayExtend)
+                        {
+                            exact = false
+                            return 0
+                        }
+                        pendingSpace = written > 0
+                    } else {
+                        if pendingSpace {
+                            out[written] = 0x20
+                            written += 1
+                        }
+                        pendingSpace = false
+                        out[written] = byte
+                        written += 1
+                    }
+                    previousNonASCII = nil
+                    i += 1
                 }
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
-                    // A white space byte is a Character of its own (or CR LF) unless the scalar
-                    // before it joins what follows (Prepend) or the one after extends it.
-                    if let previous = previousNonASCII, traits[previous].contains(.mayPrepend) {
-                        exact = false
-                        return
-                    }
-                    if i + 1 < utf8.count, utf8[i + 1] >= 0x80,
-                        traits[Scanner.decode(utf8, i + 1, utf8.count).0].contains(.mayExtend)
-                    {
-                        exact = false
-                        return
-                    }
-                    pendingSpace = !bytes.isEmpty
-                } else {
-                    if pendingSpace { bytes.append(0x20) }
-                    pendingSpace = false
-                    bytes.append(byte)
-                }
-                previousNonASCII = nil
-                i += 1
+                return written
             }
-        } ?? { exact = false }()
-        guard exact else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-        return String(decoding: bytes, as: UTF8.self)
+        }
+        guard exact, let collapsed else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return collapsed
     }
 
     /// What `collapse` and `slug` ask of a scalar, looked up once per distinct scalar of a text:
@@ -206,10 +219,12 @@ public struct ItemSyntax: Hashable, Sendable {
         subscript(_ scalar: Unicode.Scalar) -> Traits {
             mutating get {
                 if keys.isEmpty {
-                    keys = Array(repeating: .max, count: 64)
-                    values = Array(repeating: [], count: 64)
+                    keys = Array(repeating: .max, count: 256)
+                    values = Array(repeating: [], count: 256)
                 }
-                let slot = Int(scalar.value & 63)
+                // Hashed, not the low bits: 📅 (U+1F4C5) and ✅ (U+2705) share their low six bits,
+                // and a line alternating them looked every scalar up again.
+                let slot = Int((scalar.value &* 0x9E37_79B1) >> 24)
                 if keys[slot] == scalar.value { return values[slot] }
                 let traits = Self.lookUp(scalar)
                 keys[slot] = scalar.value
@@ -247,28 +262,35 @@ public struct ItemSyntax: Hashable, Sendable {
     /// first scalar is alphabetic or numeric (Character.isLetter, isNumber). Only the words kept
     /// are lowercased: lowercasing a 2 MiB item to keep five words was most of its cost.
     public static func slug(_ text: String) -> String {
-        // ASCII, the common case, on its bytes.
-        var ascii: [UInt8] = []
-        var count = 0
-        var inWord = false
-        var isASCII = true
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                isASCII = false
-                break
+        // ASCII, the common case, on its bytes: one pass to measure, one to write the result in
+        // place (a slug of up to 15 bytes is then no allocation).
+        func asciiSlug(_ write: (Int, UInt8) -> Void) -> Int? {
+            var written = 0
+            var count = 0
+            var inWord = false
+            for byte in text.utf8 {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if !inWord, count > 0 {
+                        write(written, UInt8(ascii: "-"))
+                        written += 1
+                    }
+                    inWord = true
+                    write(written, lower)
+                    written += 1
+                } else if inWord {
+                    inWord = false
+                    count += 1
+                    if count == 5 { break }
+                }
             }
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if !inWord, count > 0 { ascii.append(UInt8(ascii: "-")) }
-                inWord = true
-                ascii.append(lower)
-            } else if inWord {
-                inWord = false
-                count += 1
-                if count == 5 { break }
-            }
+            return written
         }
-        if isASCII { return ascii.isEmpty ? "item" : String(decoding: ascii, as: UTF8.self) }
+        if let length = asciiSlug({ _, _ in }) {
+            guard length > 0 else { return "item" }
+            return String(unsafeUninitializedCapacity: length) { out in asciiSlug { out[$0] = $1 } ?? 0 }
+        }
 
         var traits = ScalarTraits()
         func isWordCharacter(_ character: Character) -> Bool {
@@ -353,6 +375,24 @@ public struct ItemSyntax: Hashable, Sendable {
         }
     }
 
+    /// Names in order of first appearance, each once. An item holds a handful, compared in a
+    /// list without allocating a set; past `linearLimit` a set keeps 150,000 distinct tags linear.
+    struct UniqueNames {
+        private(set) var names: [String] = []
+        private var set: Set<String>?
+        static let linearLimit = 16
+
+        mutating func insert(_ name: String) {
+            if set == nil {
+                if names.contains(name) { return }
+                names.append(name)
+                if names.count > Self.linearLimit { set = Set(names) }
+            } else if set?.insert(name).inserted == true {
+                names.append(name)
+            }
+        }
+    }
+
     /// Walks plain text once, collecting fields and building the display and phrase text.
     struct Scanner {
         let logseq: Bool
@@ -366,10 +406,8 @@ public struct ItemSyntax: Hashable, Sendable {
         /// Where the current CommonMark link's label starts in `display`, in UTF-8 bytes.
         var labelStart: Int?
         var labels: [LinkLabel] = []
-        var tags: [String] = []
-        var tagSet = Set<String>()
-        var people: [String] = []
-        var peopleSet = Set<String>()
+        var tags = UniqueNames()
+        var people = UniqueNames()
         var fields = FieldSet()
         var fieldsAfterLink = FieldSet()
         var blockId: String?
@@ -545,7 +583,7 @@ public struct ItemSyntax: Hashable, Sendable {
                         let tag = FieldValues.string(b, i + 1, next)
                         if !tag.utf8.allSatisfy(FieldValues.isDigit) {
                             let lower = tag.lowercased()
-                            if tagSet.insert(lower).inserted { tags.append(lower) }
+                            tags.insert(lower)
                         }
                         i = next
                         continue
@@ -553,7 +591,7 @@ public struct ItemSyntax: Hashable, Sendable {
                     if c == 0x40, let next = Self.word(b, from: i + 1, to: end, allowed: Self.isPersonByte, trim: ".-_")
                     {
                         let name = FieldValues.string(b, i + 1, next).lowercased()
-                        if peopleSet.insert(name).inserted { people.append(name) }
+                        people.insert(name)
                         i = next
                         continue
                     }

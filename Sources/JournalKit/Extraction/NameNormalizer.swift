@@ -16,6 +16,11 @@ enum NameNormalizer {
         return result
     }
 
+    /// False for ASCII, which holds no default-ignorable code point, and for a name without one.
+    static func mayHoldInvisible(_ name: String) -> Bool {
+        name.utf8.contains { $0 >= 0x80 } && name.unicodeScalars.contains(where: isInvisible)
+    }
+
     static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value >= 0x80 && scalar.properties.isDefaultIgnorableCodePoint
     }
@@ -36,6 +41,13 @@ enum NameNormalizer {
     /// One item's or front matter's names, de-duplicated by key (first spelling kept, linear),
     /// with a warning per name that holds invisible characters.
     static func normalize(_ names: [String], sigil: String, warn: (String) -> Void) -> [String] {
+        // A few names without invisible characters are their own keys: when they are already
+        // distinct there is nothing to do, and no set to build for every item.
+        if names.count <= 8, !names.contains(where: { $0.isEmpty || mayHoldInvisible($0) }),
+            !names.indices.contains(where: { i in names[..<i].contains(names[i]) })
+        {
+            return names
+        }
         var seen = Set<String>()
         var result: [String] = []
         for name in names {
@@ -62,7 +74,12 @@ enum NameNormalizer {
             return name
         }
         func each(_ names: inout [String], _ table: inout [String: String]) {
-            for index in names.indices { names[index] = first(names[index], &table) }
+            // Written only where a spelling changes: writing every name back copied every array.
+            for index in names.indices {
+                let spelling = first(names[index], &table)
+                // By bytes: an NFD spelling equals its NFC twin as a String but prints differently.
+                if !spelling.utf8.elementsEqual(names[index].utf8) { names[index] = spelling }
+            }
         }
         for e in entries.indices {
             each(&entries[e].people, &people)

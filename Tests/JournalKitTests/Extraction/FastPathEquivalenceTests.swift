@@ -60,4 +60,73 @@ import Testing
         // Under the cap nothing changes.
         #expect(EntryParser.capped(Array(many.prefix(100)) + [other]) == Array(many.prefix(100)) + [other])
     }
+
+    static let phrases = [
+        "", "Send the deck by Friday", "due Dec 20 EOD", "by Firday", "on 3 accounts by Friday", "due end of sprint",
+        "every Friday by 5pm", "by next end of the q1 fiscal week 12/ on friday in 3", "📅 ✅ by tomorrow",
+        String(repeating: "[due:: ", count: 50), "until the January release", "before the end of the sprint",
+        "3 days ago by 12/4", "by 2027 and on Monday", "done yesterday, due Friday’s standup", "by 20% by 2x on",
+    ]
+
+    /// Issue 10: the shared pass gives exactly what the two separate ones give.
+    @Test(arguments: phrases)
+    func firstAndUnresolvedMatchesTheTwoPasses(text: String) {
+        let base = Day(iso: "2026-11-20")!
+        let both = DatePhrase.firstAndUnresolved(in: text, relativeTo: base, fiscalYearStart: 4)
+        #expect(both.first == DatePhrase.first(in: text, relativeTo: base, direction: .forwards, fiscalYearStart: 4))
+        #expect(both.unresolved == DatePhrase.unresolved(in: text))
+    }
+
+    /// A word that is no date word starts nothing, but the words after it still do.
+    @Test func aWordWithoutAKeyIsSkippedNotTheRest() {
+        let base = Day(iso: "2026-11-20")!
+        #expect(DatePhrase.first(in: "📅 ✅ by Friday", relativeTo: base, direction: .forwards)?.text == "by Friday")
+        #expect(DatePhrase.unresolved(in: "🆔 by Firday") == [DatePhrase.Unresolved(offset: 5, text: "by Firday")])
+        #expect(DatePhrase.first(in: "📅 ✅ 🆔", relativeTo: base, direction: .forwards) == nil)
+    }
+
+    /// Names are kept once, in order, with a list below the limit and a set above it.
+    @Test(arguments: [3, ItemSyntax.UniqueNames.linearLimit, ItemSyntax.UniqueNames.linearLimit + 1, 200])
+    func uniqueNamesKeepOrderAndDropRepeats(count: Int) {
+        var names = ItemSyntax.UniqueNames()
+        for round in 0..<2 {
+            for index in 0..<count { names.insert("n\(index)") }
+            #expect(names.names == (0..<count).map { "n\($0)" }, "round \(round)")
+        }
+        names.insert("e\u{301}")
+        names.insert("\u{E9}")
+        #expect(names.names.last == "e\u{301}")
+        #expect(names.names.count == count + 1)
+    }
+
+    /// The fast path of `normalize` returns distinct plain names as they are; repeated names (front
+    /// matter can repeat) and names with invisible characters still go the full way.
+    @Test func normalizeFastPathAndItsTwins() {
+        var warnings: [String] = []
+        #expect(NameNormalizer.normalize(["ana", "li"], sigil: "@") { warnings.append($0) } == ["ana", "li"])
+        #expect(NameNormalizer.normalize(["ana", "li", "ana"], sigil: "@") { warnings.append($0) } == ["ana", "li"])
+        #expect(NameNormalizer.normalize(["ana", ""], sigil: "@") { warnings.append($0) } == ["ana"])
+        #expect(warnings.isEmpty)
+        #expect(
+            NameNormalizer.normalize(["a\u{200D}na", "ana"], sigil: "@") { warnings.append($0) } == ["a\u{200D}na"])
+        #expect(warnings.count == 1)
+    }
+
+    /// Across the journal the first spelling wins byte for byte, also over a canonically equal one.
+    @Test func unifyRewritesOnlyWhatDiffersInBytes() {
+        let day = Day(iso: "2026-11-20")!
+        func entry(_ name: String, _ path: String) -> Entry {
+            let commitment = Commitment(
+                reference: Reference(stem: path, id: "x"), text: "x", box: .open, people: [name], tags: ["t"],
+                made: day, path: path + ".md", location: SourceLocation(line: 1))
+            return Entry(path: path + ".md", stem: path, date: day, people: [name], commitments: [commitment])
+        }
+        var entries = [entry("jos\u{E9}", "a"), entry("jose\u{301}", "b"), entry("li", "c")]
+        NameNormalizer.unify(&entries)
+        #expect(
+            entries.map { Array($0.commitments[0].people[0].utf8) } == [
+                Array("jos\u{E9}".utf8), Array("jos\u{E9}".utf8), Array("li".utf8),
+            ])
+        #expect(Array(entries[1].people[0].utf8) == Array("jos\u{E9}".utf8))
+    }
 }
