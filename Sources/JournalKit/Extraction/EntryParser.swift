@@ -120,8 +120,18 @@ public struct EntryParser: Sendable {
         var firstOmitted: [Kind: Int] = [:]
         var kinds: [Kind] = []
         kinds.reserveCapacity(diagnostics.count)
+        // A flood repeats one message: its kind is worked out once (for the first few hundred
+        // messages, so distinct ones do not fill a table).
+        var kindOfMessage: [String: String] = [:]
         for (index, diagnostic) in diagnostics.enumerated() {
-            let kind = Kind(severity: diagnostic.severity, text: Self.kind(of: diagnostic.message))
+            let text =
+                kindOfMessage[diagnostic.message]
+                ?? {
+                    let text = Self.kind(of: diagnostic.message)
+                    if kindOfMessage.count < 256 { kindOfMessage[diagnostic.message] = text }
+                    return text
+                }()
+            let kind = Kind(severity: diagnostic.severity, text: text)
             kinds.append(kind)
             let count = counts[kind, default: 0] + 1
             counts[kind] = count
@@ -181,6 +191,9 @@ public struct EntryParser: Sendable {
         var underCommitmentHeading = false
         // What ids and dates need of each item: copying whole list items was a tenth of a big entry.
         var pending: [(syntax: ItemSyntax, location: SourceLocation)] = []
+        // Sized once for the items there could be: regrowing an array of 400-byte elements was
+        // a seventh of reading 100,000 items.
+        if blocks.count > 64 { pending.reserveCapacity(blocks.count) }
         // The follow-ups of the latest item that was one, and its depth: plain items nested under
         // it are its evidence.
         var parentFollowUps: Range<Int>?
@@ -433,11 +446,11 @@ public struct EntryParser: Sendable {
         var followUp = FollowUp(
             target: target, box: box, note: "", parts: parts, due: nil, doneOn: nil, date: entry.date,
             path: entry.path, location: location)
+        let reading = DatePhrase.Reading(after, relativeTo: entry.date, fiscalYearStart: fiscalYearStart)
         if syntax.phraseTextAfterEntryLink != nil {
-            warnUnresolved(in: after, location, report: report, locate: locate)
+            warnUnresolved(reading.unresolved(), location, report: report, locate: locate)
         }
-        let forwards = DatePhrase.all(
-            in: after, relativeTo: entry.date, direction: .forwards, fiscalYearStart: fiscalYearStart)
+        let forwards = reading.all(.forwards)
         switch box {
         case .carried:
             // The last date after the link is the new one ("due Nov 6, moved to Dec 20"); a field
@@ -459,9 +472,7 @@ public struct EntryParser: Sendable {
             var day: Day?
             if let field = fields.compactMap({ $0 }).first {
                 day = date(field, location, report: report)
-            } else if let found = DatePhrase.first(
-                in: after, relativeTo: entry.date, direction: .backwards, fiscalYearStart: fiscalYearStart)
-            {
+            } else if let found = reading.first(.backwards) {
                 day = date(found.resolution, locate(found.text, location), report: report)
             }
             if let known = day, known > entry.date {
@@ -544,6 +555,10 @@ public struct EntryParser: Sendable {
 
     /// `../10/2026-10-05-weekly-mirror.md#id` → `2026-10-05-weekly-mirror#id`; the folders do not matter.
     public static func reference(fromLink destination: String) -> Reference? {
+        asciiReference(destination, markdownLink: true) ?? generalReference(fromLink: destination)
+    }
+
+    static func generalReference(fromLink destination: String) -> Reference? {
         // Foundation's `contains` is asked only when the bytes hold `://`: it cost more per link
         // than the rest of this function, and a match needs those bytes.
         guard !(Self.containsBytes(destination, "://") && destination.contains("://")),
@@ -559,10 +574,61 @@ public struct EntryParser: Sendable {
 
     /// `2026-10-05-weekly-mirror#^id` (folders and `.md` allowed) → a reference.
     public static func reference(fromWikiLink target: String) -> Reference? {
+        asciiReference(target, markdownLink: false) ?? generalReference(fromWikiLink: target)
+    }
+
+    static func generalReference(fromWikiLink target: String) -> Reference? {
         guard let hash = target.firstIndex(of: "#") else { return nil }
         var file = String(target[..<hash]).split(separator: "/").last.map(String.init) ?? ""
         if file.lowercased().hasSuffix(".md") { file = String(file.dropLast(3)) }
         return entryReference(stem: file, fragment: String(target[target.index(after: hash)...]))
+    }
+
+    /// What `reference(fromLink:)` (`markdownLink`) or `reference(fromWikiLink:)` answer for an
+    /// ASCII target without `%`, read on its bytes; nil when the target is not of that kind. The
+    /// common case, without the dozen String operations per link that were a tenth of reading a
+    /// page of follow-ups. FastPathEquivalenceTests holds it to the general path.
+    static func asciiReference(_ text: String, markdownLink: Bool) -> Reference?? {
+        var text = text
+        return text.withUTF8 { b -> Reference?? in
+            let percent = UInt8(ascii: "%")
+            guard !b.contains(where: { $0 >= 0x80 || $0 == percent }) else { return nil }
+            func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            let slash = UInt8(ascii: "/")
+            if markdownLink {
+                let mailto = Array("mailto:".utf8)
+                if b.count >= mailto.count, mailto.indices.allSatisfy({ lower(b[$0]) == mailto[$0] }) {
+                    return .some(nil)
+                }
+                for i in 0..<max(0, b.count - 2)
+                where b[i] == UInt8(ascii: ":") && b[i + 1] == slash && b[i + 2] == slash {
+                    return .some(nil)
+                }
+            }
+            guard let hash = b.firstIndex(of: UInt8(ascii: "#")) else { return .some(nil) }
+            // The last non-empty path component, as `split(separator: "/").last` gives it.
+            var end = hash
+            while end > 0, b[end - 1] == slash { end -= 1 }
+            var start = end
+            while start > 0, b[start - 1] != slash { start -= 1 }
+            let isMarkdown =
+                end - start >= 3 && b[end - 3] == UInt8(ascii: ".") && lower(b[end - 2]) == UInt8(ascii: "m")
+                && lower(b[end - 1]) == UInt8(ascii: "d")
+            if markdownLink, !isMarkdown { return .some(nil) }
+            let stemEnd = isMarkdown ? end - 3 : end
+            var idStart = hash + 1
+            if idStart < b.count, b[idStart] == UInt8(ascii: "^") { idStart += 1 }
+            let dash = UInt8(ascii: "-")
+            guard idStart < b.count, stemEnd - start >= 10, b[start + 4] == dash, b[start + 7] == dash,
+                [0..<4, 5..<7, 8..<10].allSatisfy({ range in
+                    range.allSatisfy { b[start + $0] >= UInt8(ascii: "0") && b[start + $0] <= UInt8(ascii: "9") }
+                })
+            else { return .some(nil) }
+            return .some(
+                Reference(
+                    stem: String(decoding: UnsafeBufferPointer(rebasing: b[start..<stemEnd]), as: UTF8.self),
+                    id: String(decoding: UnsafeBufferPointer(rebasing: b[idStart...]), as: UTF8.self)))
+        }
     }
 
     static func entryReference(stem: String, fragment: String) -> Reference? {

@@ -77,6 +77,23 @@ import Testing
         #expect(both.unresolved == DatePhrase.unresolved(in: text))
     }
 
+    /// One reading answers every question as the separate functions do, at any base day and fiscal year.
+    @Test(arguments: phrases + ["done yesterday", "released 3 days ago, due by Q3 end of fiscal year", "on Monday"])
+    func aReadingAnswersAsTheSeparateFunctions(text: String) {
+        for (base, fiscal) in [(Day(iso: "2026-11-20")!, 1), (Day(iso: "2027-02-28")!, 4), (Day(ordinal: 0), 10)] {
+            let reading = DatePhrase.Reading(text, relativeTo: base, fiscalYearStart: fiscal)
+            for direction in [DatePhrase.Direction.backwards, .forwards] {
+                #expect(
+                    reading.all(direction)
+                        == DatePhrase.all(in: text, relativeTo: base, direction: direction, fiscalYearStart: fiscal))
+                #expect(
+                    reading.first(direction)
+                        == DatePhrase.first(in: text, relativeTo: base, direction: direction, fiscalYearStart: fiscal))
+            }
+            #expect(reading.unresolved() == DatePhrase.unresolved(in: text))
+        }
+    }
+
     /// A word that is no date word starts nothing, but the words after it still do.
     @Test func aWordWithoutAKeyIsSkippedNotTheRest() {
         let base = Day(iso: "2026-11-20")!
@@ -128,5 +145,31 @@ import Testing
                 Array("jos\u{E9}".utf8), Array("jos\u{E9}".utf8), Array("li".utf8),
             ])
         #expect(Array(entries[1].people[0].utf8) == Array("jos\u{E9}".utf8))
+    }
+
+    static let linkTargets = [
+        "2026-10-05#id", "2026-10-05.md#^id", "../10/2026-10-05-weekly-mirror.md#call-ana",
+        "entries/2026/10/2026-10-05.MD#x",
+        "2026-10-05", "2026-10-05#", "2026-10-05#^", "2026-1-05#x", "2026-10-0x#x", "2026-13-45#impossible-is-fine",
+        "notes/2026-10-05/#id", "/#id", "#id", "a//b//2026-10-05.md#id", "https://example.com/2026-10-05.md#id",
+        "MAILTO:ana@example.com#2026-10-05", "x://2026-10-05.md#a", "2026-10-05.mdx#id", "2026-10-05.md#a#b",
+        ".md#id", "2026-10-05 call.md#id", "2026-10-05.md#%5Eid", "caf%C3%A9/2026-10-05.md#id", "2026-10-05.md#café",
+        "2026-10-05-café.md#id", "2026-10-05#^^id", "2026-10-05.Md#x",
+    ]
+
+    /// The byte path of link and wiki-link targets answers as the general one does.
+    @Test(arguments: linkTargets)
+    func asciiReferenceMatchesTheGeneralPath(target: String) {
+        #expect(EntryParser.reference(fromLink: target) == EntryParser.generalReference(fromLink: target))
+        #expect(EntryParser.reference(fromWikiLink: target) == EntryParser.generalReference(fromWikiLink: target))
+    }
+
+    /// Non-ASCII and percent-encoded targets are left to the general path.
+    @Test func asciiReferenceLeavesOtherTargetsAlone() {
+        #expect(EntryParser.asciiReference("2026-10-05.md#café", markdownLink: true) == nil)
+        #expect(EntryParser.asciiReference("2026-10-05.md#%5Eid", markdownLink: true) == nil)
+        #expect(
+            EntryParser.asciiReference("2026-10-05.md#id", markdownLink: true)
+                == .some(Reference(stem: "2026-10-05", id: "id")))
     }
 }
