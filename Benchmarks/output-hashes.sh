@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark corpora's outputs must stay byte-identical across every optimisation (issue 13,
-# part 3). This runs the release binary's `review --format json`, `review` (text), `check` and
-# `new --print` at the bench's fixed --as-of on each corpus and compares the SHA-256 of each
-# stdout, stderr and exit status with Benchmarks/output-hashes.txt.
+# part 3). This runs the release binary's `review --format json`, `review` (text), `check`,
+# `new --print` and `list` (text at 80 columns, and JSON) at the bench's fixed --as-of on each
+# corpus and compares the SHA-256 of each stdout, stderr and exit status with
+# Benchmarks/output-hashes.txt.
 #
 #     Benchmarks/output-hashes.sh [--update] [typical] [heavy] [lifetime] [realistic]
 #
@@ -36,6 +37,8 @@ cases=(
     "review-text|review --as-of $AS_OF"
     "check|check"
     "new-print|new --print --date $AS_OF"
+    "list|list --as-of $AS_OF"
+    "list-json|list --format json --as-of $AS_OF"
 )
 
 fresh="$work/fresh.txt"
@@ -51,7 +54,7 @@ for size in "${SIZES[@]}"; do
         read -r -a args <<<"${entry#*|}"
         status=0
         # The corpus path would appear in the output; run from inside it with a relative path.
-        (cd "$corpus" && JOURNAL_NO_INDEX=1 NO_COLOR=1 "$JOURNAL" "${args[@]}" --journal . \
+        (cd "$corpus" && JOURNAL_NO_INDEX=1 NO_COLOR=1 COLUMNS=80 "$JOURNAL" "${args[@]}" --journal . \
             >"$work/out" 2>"$work/err") || status=$?
         printf '%s %s stdout %s\n' "$size" "$name" "$(sha256sum <"$work/out" | cut -d' ' -f1)" >>"$fresh"
         printf '%s %s stderr %s\n' "$size" "$name" "$(sha256sum <"$work/err" | cut -d' ' -f1)" >>"$fresh"

@@ -13,17 +13,38 @@ public enum CommitmentListing {
     /// columns each commitment takes two lines, so the text keeps most of the width: status, made,
     /// due and text, then the reference on its own line (never cut).
     public static func lines(_ statuses: [CommitmentStatus], width: Int = 100, color: Bool = false) -> String {
+        var all = ""
+        lines(statuses, width: width, color: color) { all += $0 }
+        return all
+    }
+
+    /// The same, handed to `write` in pieces of about 64 KiB: a lifetime's listing built as one
+    /// string, regrown by doubling, was the largest thing `journal list` held.
+    public static func lines(
+        _ statuses: [CommitmentStatus], width: Int = 100, color: Bool = false, to write: (String) -> Void
+    ) {
+        var out = ""
+        func flushIfFull() {
+            if out.utf8.count >= 1 << 16 {
+                write(out)
+                out = ""
+            }
+        }
         let roles = statuses.map { [nil, ReportDocument.Role($0.outcome)] as [ReportDocument.Role?] }
-        let wide = ReportDocument.Table(
-            headers: ["Reference", "Status", "Made", "Due", "Commitment"],
-            rows: statuses.map { status in
-                [
-                    status.reference.description, status.status.rawValue, status.commitment.made.description,
-                    status.due?.description ?? "–", status.commitment.text,
-                ]
-            }, flexibleColumn: 4, roles: roles)
-        if width >= 100, TextReport.fits(wide, width: width) {
-            return TextReport.render(wide, width: width, color: color).0
+        // The wide table only where it could be used: built for every run, it doubled the cells
+        // a long listing held.
+        if width >= 100 {
+            let wide = ReportDocument.Table(
+                headers: ["Reference", "Status", "Made", "Due", "Commitment"],
+                rows: statuses.map { status in
+                    [
+                        status.reference.description, status.status.rawValue, status.commitment.made.description,
+                        status.due?.description ?? "–", status.commitment.text,
+                    ]
+                }, flexibleColumn: 4, roles: roles)
+            if TextReport.fits(wide, width: width) {
+                return write(TextReport.render(wide, width: width, color: color).0)
+            }
         }
         let table = ReportDocument.Table(
             headers: ["Status", "Made", "Due", "Commitment"],
@@ -33,7 +54,6 @@ public enum CommitmentListing {
                     status.commitment.text,
                 ]
             }, flexibleColumn: 3, roles: roles.map { Array($0.dropFirst()) })
-        var out = ""
         if TextReport.fits(table, width: width) {
             let rendered = TextReport.render(table, width: width, color: color).0.split(
                 separator: "\n", omittingEmptySubsequences: false)
@@ -41,8 +61,9 @@ public enum CommitmentListing {
             for (index, status) in statuses.enumerated() where index + 1 < rendered.count {
                 out += rendered[index + 1] + "\n"
                 out += TextReport.alone(TerminalText.escape(status.reference.description), width: width, color: color)
+                flushIfFull()
             }
-            return out
+            return write(out)
         }
         // Too narrow even for that: status and dates, the text, the reference, each on a line.
         for status in statuses {
@@ -53,8 +74,9 @@ public enum CommitmentListing {
             out +=
                 "  " + DisplayWidth.truncated(TerminalText.escape(status.commitment.text), to: max(1, width - 2)) + "\n"
             out += TextReport.alone(TerminalText.escape(status.reference.description), width: width, color: color)
+            flushIfFull()
         }
-        return out
+        write(out)
     }
 
     /// The whole history of one commitment, with `path:line` throughout.

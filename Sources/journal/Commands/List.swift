@@ -29,20 +29,28 @@ extension JournalCommand {
             let journal = try options.load()
             let review = JournalKit.Review(journal: journal, options: try filters.reviewOptions(config: journal.config))
             let words = (match ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
-            let selected = review.commitments.filter { candidate in
-                guard status?.matches(candidate) ?? true else { return false }
-                let haystack = ([candidate.commitment.text] + candidate.followUps.map(\.note)).joined(separator: "\n")
+            // Without a status or words every commitment is listed: shared, not filtered into a copy.
+            let selected =
+                status == nil && words.isEmpty
+                ? review.commitments
+                : review.commitments.filter { candidate in
+                    guard status?.matches(candidate) ?? true else { return false }
+                    guard !words.isEmpty else { return true }
+                    let haystack = ([candidate.commitment.text] + candidate.followUps.map(\.note)).joined(
+                        separator: "\n"
+                    )
                     .lowercased()
-                return words.allSatisfy { haystack.contains($0) }
-            }
+                    return words.allSatisfy { haystack.contains($0) }
+                }
             switch format {
             case .text:
                 if let unmatched = review.unmatchedFilter {
                     Output.print(TerminalText.escape(unmatched) + "\n")
                 } else {
-                    Output.print(
-                        CommitmentListing.lines(
-                            selected, width: TerminalWidth.columns, color: options.colorEnabled(for: 1)), as: .styled)
+                    CommitmentListing.lines(selected, width: TerminalWidth.columns, color: options.colorEnabled(for: 1))
+                    {
+                        Output.print($0, as: .styled)
+                    }
                 }
             case .json:
                 Output.print(JSONReport.render(commitments: selected), as: .json)

@@ -172,4 +172,21 @@ import Testing
             EntryParser.asciiReference("2026-10-05.md#id", markdownLink: true)
                 == .some(Reference(stem: "2026-10-05", id: "id")))
     }
+
+    static let quotedTexts = [
+        "", "Call ana", "Send [[2026-10-05#call|the call]] notes", "[[a]] and [[b|c|d]] `code` <b> \\ [x]",
+        "[[unclosed", "]] before [[", "[[]]", "[[|]]", "a [[x]]] b", "[[[x]]]", "Café [[y|z]]", "tab\tthen [[p|q]]",
+    ]
+
+    /// The byte path of the text `journal new` quotes answers as the Character path does.
+    @Test(arguments: quotedTexts)
+    func asciiMarkdownTextMatchesTheGeneralPath(text: String) {
+        var general = ""
+        for character in TemplateRenderer.unlinkingWikiLinks(text) {
+            if "\\`[]<".contains(character) { general.append("\\") }
+            general.append(character)
+        }
+        #expect(TemplateRenderer.markdownText(text) == general)
+        #expect(TemplateRenderer.asciiMarkdownText(text) == (text.utf8.allSatisfy { $0 < 0x80 } ? general : nil))
+    }
 }
