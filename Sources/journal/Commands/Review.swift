@@ -54,7 +54,7 @@ extension JournalCommand {
 
         /// The JSON report, shared with `journal export json` so the two stay byte-identical.
         static func writeJSON(_ review: JournalKit.Review) {
-            JSONReport.render(review) { Output.print($0, as: .json) }
+            JSONReport.render(review, bytes: Output.printJSON)
             if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
         }
     }

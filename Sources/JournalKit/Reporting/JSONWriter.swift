@@ -1,0 +1,384 @@
+/// Writes JSON as UTF-8 bytes into one buffer, with no intermediate values: the same bytes
+/// `JSONValue.serialized()` gives for the same document (two-space indent, arrays of scalars on
+/// one line, `[]` and `{}` when empty, the same string escapes and number forms).
+///
+/// Calls must nest as the document does: `key` only directly inside an object, and each key
+/// followed by exactly one value. `beginInlineArray` is the one-line form `JSONValue` uses for
+/// an array whose items are all scalars; it holds scalars only.
+public struct JSONWriter: Sendable {
+    /// What is written so far; `flush` hands it on and empties it.
+    public private(set) var bytes: [UInt8] = []
+    /// Nesting depth of the container being written; its items are indented by `depth` levels.
+    var depth = 0
+    /// True while the current container has no item yet (and at the start of the document).
+    var first = true
+    /// True between a key and its value, which then needs no separator.
+    var afterKey = false
+    /// True inside `beginInlineArray`.
+    var inline = false
+
+    /// `indent` is the depth the document starts at, as `JSONValue.serialized(indent:)` takes it.
+    public init(capacity: Int = 1 << 17, indent: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        depth = indent
+    }
+
+    /// Hands what is written to `write` once it exceeds `threshold` bytes, and empties the buffer
+    /// (keeping its capacity), so memory does not grow with the output. Call it between values:
+    /// a chunk then always ends on a whole UTF-8 character.
+    public mutating func flush(above threshold: Int = 0, to write: ([UInt8]) -> Void) {
+        guard bytes.count > threshold else { return }
+        write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Containers
+
+    public mutating func beginObject() {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        open()
+    }
+
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+
+    /// An array written one item per line, as `JSONValue` writes any array holding an object or
+    /// an array. An array of scalars only must use `beginInlineArray` to match it.
+    public mutating func beginArray() {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        open()
+    }
+
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// An array of scalars on one line: `[1, "a", null]`.
+    public mutating func beginInlineArray() {
+        precondition(!inline, "an inline array inside an inline array")
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        inline = true
+        first = true
+    }
+
+    public mutating func endInlineArray() {
+        precondition(inline, "endInlineArray without beginInlineArray")
+        bytes.append(UInt8(ascii: "]"))
+        inline = false
+        first = false
+    }
+
+    /// A key of the current object; the next call writes its value. The key is escaped like any
+    /// string.
+    public mutating func key(_ name: String) {
+        startKey()
+        quote(name)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    /// A literal key, which must need no escaping (checked in debug builds): written straight from
+    /// its bytes.
+    public mutating func key(_ name: StaticString) {
+        startKey()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer in
+            assert(Self.isPlain(buffer), "a literal key that needs escaping")
+            bytes.append(contentsOf: buffer)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: " "))
+    }
+
+    // MARK: Scalars
+
+    /// A string, or null.
+    public mutating func string(_ value: String?) {
+        separate()
+        if let value { quote(value) } else { appendNull() }
+    }
+
+    /// An integer, or null.
+    public mutating func int(_ value: Int?) {
+        separate()
+        if let value { appendInt(value) } else { appendNull() }
+    }
+
+    /// `true`, `false`, or null.
+    public mutating func bool(_ value: Bool?) {
+        separate()
+        switch value {
+        case true?: appendASCII("true")
+        case false?: appendASCII("false")
+        case nil: appendNull()
+        }
+    }
+
+    public mutating func null() {
+        separate()
+        appendNull()
+    }
+
+    /// A day as `"YYYY-MM-DD"` (`Day.description`), or null.
+    public mutating func day(_ value: Day?) {
+        separate()
+        guard let value else { return appendNull() }
+        let (year, month, day) = value.components
+        guard (1...9999).contains(year) else {
+            // `Day.description` of a day that cannot be written: rare, so take its own path.
+            return quote(value.description)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        appendDigits(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A number as `JSONValue.double` writes it: integral values below 1e15 as integers, others in
+    /// Swift's shortest round-trip form.
+    public mutating func double(_ value: Double) {
+        separate()
+        appendDouble(value)
+    }
+
+    /// A rate rounded to 4 decimals, or null: the digits `JSONValue.rate` gives.
+    public mutating func rate(_ value: Double?) {
+        separate()
+        guard let value else { return appendNull() }
+        let scaled = (value * 10000).rounded()
+        // `scaled / 10000` prints as its four decimals (trailing zeros dropped) whenever it is
+        // within ±100, which every rate is; JSONWriterTests checks that over the whole range.
+        guard abs(scaled) <= 1_000_000 else { return appendDouble(scaled / 10000) }
+        let units = Int(scaled)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = abs(units)
+        appendInt(magnitude / 10000)
+        var fraction = magnitude % 10000
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var width = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        appendDigits(fraction, width: width)
+    }
+
+    /// An array of strings on one line.
+    public mutating func strings(_ values: [String]) {
+        beginInlineArray()
+        for value in values { string(value) }
+        endInlineArray()
+    }
+
+    /// A whole tree, for the parts of a document that are built as `JSONValue`.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .object(let pairs):
+            beginObject()
+            for (name, item) in pairs {
+                key(name)
+                self.value(item)
+            }
+            endObject()
+        case .array(let items):
+            if items.allSatisfy(\.isScalar) {
+                beginInlineArray()
+                for item in items { self.value(item) }
+                endInlineArray()
+            } else {
+                beginArray()
+                for item in items { self.value(item) }
+                endArray()
+            }
+        case .string(let text): string(text)
+        case .int(let number): int(number)
+        case .double(let number): double(number)
+        case .bool(let flag): bool(flag)
+        case .null: null()
+        }
+    }
+
+    /// Raw bytes, such as a line break after the document. Written as given.
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    // MARK: Layout
+
+    mutating func open() {
+        precondition(!inline, "a container inside an inline array")
+        depth += 1
+        first = true
+    }
+
+    mutating func close(_ bracket: UInt8) {
+        precondition(!inline && !afterKey, "a container closed inside an inline array or after a key")
+        depth -= 1
+        if !first {
+            bytes.append(UInt8(ascii: "\n"))
+            pad()
+        }
+        bytes.append(bracket)
+        first = false
+    }
+
+    /// What goes before a value: nothing after a key, `, ` between inline items, a line break
+    /// and the indent between items of a multi-line array.
+    @inline(__always)
+    mutating func separate() {
+        if afterKey {
+            afterKey = false
+        } else if inline {
+            if !first {
+                bytes.append(UInt8(ascii: ","))
+                bytes.append(UInt8(ascii: " "))
+            }
+            first = false
+        } else if depth > 0 {
+            newItem()
+        }
+    }
+
+    mutating func startKey() {
+        precondition(!inline && !afterKey, "a key inside an inline array or after a key")
+        newItem()
+        afterKey = true
+    }
+
+    mutating func newItem() {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        pad()
+        first = false
+    }
+
+    mutating func pad() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+
+    // MARK: Bytes
+
+    mutating func appendNull() { appendASCII("null") }
+
+    mutating func appendASCII(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Decimal digits straight into the buffer, without a `String` per number.
+    mutating func appendInt(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// A non-negative number, zero-padded to `width` digits (wider numbers keep every digit).
+    mutating func appendDigits(_ value: Int, width: Int) {
+        var digits = 1
+        var limit = 10
+        while digits < 19 && value >= limit {
+            digits += 1
+            limit &*= 10
+        }
+        for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
+        appendInt(value)
+    }
+
+    mutating func appendDouble(_ value: Double) {
+        if value == value.rounded() && abs(value) < 1e15 {
+            appendInt(Int(value))
+        } else {
+            bytes.append(contentsOf: String(value).utf8)
+        }
+    }
+
+    /// A JSON string literal, escaped as `JSONValue.quote` escapes it.
+    mutating func quote(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        let copied = text.withUTF8 { buffer -> Bool in
+            guard Self.isPlain(buffer) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if !copied { escape(text) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// True when `buffer` holds no byte `JSONValue.quote` would escape: no C0 control, `"`, `\`
+    /// or DEL, no C1 control (C2 80–9F) and no bidi control (E2 80 AA–AE, E2 81 A6–A9).
+    @inline(__always)
+    static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in buffer {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+                || (previous.1 == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+                || (previous == (0xE2, 0x80) && byte >= 0xAA && byte <= 0xAE)
+                || (previous == (0xE2, 0x81) && byte >= 0xA6 && byte <= 0xA9)
+            {
+                return false
+            }
+            previous = (previous.1, byte)
+        }
+        return true
+    }
+
+    /// True when `bytes` holds nothing a terminal would act on but line breaks: what
+    /// `OutputEncoding.json` checks for, on bytes. A writer's output always passes, since every
+    /// string in it is escaped; the output layer checks it anyway.
+    public static func isEscaped(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in buffer {
+                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F
+                    || (previous.1 == 0xC2 && byte >= 0x80 && byte <= 0x9F)
+                    || (previous == (0xE2, 0x80) && byte >= 0xAA && byte <= 0xAE)
+                    || (previous == (0xE2, 0x81) && byte >= 0xA6 && byte <= 0xA9)
+                {
+                    return false
+                }
+                previous = (previous.1, byte)
+            }
+            return true
+        }
+    }
+
+    /// The slow path, scalar by scalar: `JSONValue.quote`'s escapes.
+    mutating func escape(_ text: String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": appendASCII("\\\"")
+            case "\\": appendASCII("\\\\")
+            case "\n": appendASCII("\\n")
+            case "\r": appendASCII("\\r")
+            case "\t": appendASCII("\\t")
+            default:
+                if TerminalText.isUnsafe(scalar) {
+                    appendASCII("\\u")
+                    appendHex(scalar.value)
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+        }
+    }
+
+    /// Four upper-case hex digits: every unsafe scalar is at most U+2069.
+    mutating func appendHex(_ value: UInt32) {
+        let digits: StaticString = "0123456789ABCDEF"
+        digits.withUTF8Buffer { table in
+            for shift in stride(from: 12, through: 0, by: -4) {
+                bytes.append(table[Int((value >> UInt32(shift)) & 0xF)])
+            }
+        }
+    }
+}
