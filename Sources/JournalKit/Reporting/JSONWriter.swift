@@ -16,6 +16,8 @@ public struct JSONWriter: Sendable {
     var afterKey = false
     /// True inside `beginInlineArray`.
     var inline = false
+    /// True until the document's root value starts, which needs no separator.
+    var atRoot = true
 
     /// `indent` is the depth the document starts at, as `JSONValue.serialized(indent:)` takes it.
     public init(capacity: Int = 1 << 17, indent: Int = 0) {
@@ -227,8 +229,8 @@ public struct JSONWriter: Sendable {
         first = false
     }
 
-    /// What goes before a value: nothing after a key, `, ` between inline items, a line break
-    /// and the indent between items of a multi-line array.
+    /// What goes before a value: nothing for the root or after a key, `, ` between inline items,
+    /// a line break and the indent between items of a multi-line array.
     @inline(__always)
     mutating func separate() {
         if afterKey {
@@ -239,7 +241,9 @@ public struct JSONWriter: Sendable {
                 bytes.append(UInt8(ascii: " "))
             }
             first = false
-        } else if depth > 0 {
+        } else if atRoot {
+            atRoot = false
+        } else {
             newItem()
         }
     }
