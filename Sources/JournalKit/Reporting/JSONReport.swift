@@ -69,9 +69,11 @@ public enum JSONReport {
         json.endObject()
         json.key("commitments")
         json.beginArray()
-        for index in review.commitments.indices {
-            commitment(review.commitments[index], into: &json)
-            json.flush(above: chunk, to: write)
+        review.commitments.withUnsafeBufferPointer { statuses in
+            for index in statuses.indices {
+                commitment(statuses[index], into: &json)
+                json.flush(above: chunk, to: write)
+            }
         }
         json.endArray()
         json.endObject()
@@ -96,7 +98,10 @@ public enum JSONReport {
         _ items: [Element], into json: inout JSONWriter, _ object: (Element, inout JSONWriter) -> Void
     ) {
         json.beginArray()
-        for index in items.indices { object(items[index], &json) }
+        // Through the buffer, so that each element is borrowed rather than copied out.
+        items.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { object(buffer[index], &json) }
+        }
         json.endArray()
     }
 
@@ -115,7 +120,7 @@ public enum JSONReport {
         json.key("kept")
         json.int(counts.kept)
         for outcome in Outcome.allCases {
-            json.key(outcome.rawValue)
+            json.key(escaping: outcome.rawValue)
             json.int(counts.count(outcome))
         }
         json.key("releasedUndated")

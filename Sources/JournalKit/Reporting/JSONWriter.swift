@@ -70,22 +70,21 @@ public struct JSONWriter: Sendable {
         first = false
     }
 
-    /// A key of the current object; the next call writes its value. The key is escaped like any
-    /// string.
-    public mutating func key(_ name: String) {
+    /// A key of the current object, escaped like any string; the next call writes its value.
+    public mutating func key(escaping name: String) {
         startKey()
         quote(name)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: " "))
     }
 
-    /// A literal key, which must need no escaping (checked in debug builds): written straight from
-    /// its bytes.
+    /// A literal key of the current object, which must need no escaping (checked in debug builds):
+    /// written straight from its bytes. The next call writes its value.
     public mutating func key(_ name: StaticString) {
         startKey()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { buffer in
-            assert(Self.isPlain(buffer), "a literal key that needs escaping")
+            assert(Self.isPlain(buffer, quoting: true), "a literal key that needs escaping")
             bytes.append(contentsOf: buffer)
         }
         bytes.append(UInt8(ascii: "\""))
@@ -183,7 +182,7 @@ public struct JSONWriter: Sendable {
         case .object(let pairs):
             beginObject()
             for (name, item) in pairs {
-                key(name)
+                key(escaping: name)
                 self.value(item)
             }
             endObject()
@@ -261,8 +260,16 @@ public struct JSONWriter: Sendable {
         first = false
     }
 
+    /// A line break and indent come before every key: copied from one literal, not space by space.
+    static let spaces: StaticString = "                                "
+
     mutating func pad() {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        var count = 2 * depth
+        while count > 0 {
+            let part = min(count, Self.spaces.utf8CodeUnitCount)
+            Self.spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(part))) }
+            count -= part
+        }
     }
 
     // MARK: Bytes
@@ -276,25 +283,33 @@ public struct JSONWriter: Sendable {
     /// Decimal digits straight into the buffer, without a `String` per number.
     mutating func appendInt(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+        appendDigits(value.magnitude, width: 1)
     }
 
     /// A non-negative number, zero-padded to `width` digits (wider numbers keep every digit).
     mutating func appendDigits(_ value: Int, width: Int) {
+        appendDigits(UInt(value), width: width)
+    }
+
+    mutating func appendDigits(_ value: UInt, width: Int) {
         var digits = 1
-        var limit = 10
-        while digits < 19 && value >= limit {
+        var rest = value / 10
+        while rest > 0 {
             digits += 1
-            limit &*= 10
+            rest /= 10
         }
-        for _ in digits..<max(digits, width) { bytes.append(UInt8(ascii: "0")) }
-        appendInt(value)
+        let count = max(digits, width)
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = end
+            var magnitude = value
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+        }
     }
 
     mutating func appendDouble(_ value: Double) {
@@ -308,30 +323,43 @@ public struct JSONWriter: Sendable {
     /// A JSON string literal, escaped as `JSONValue.quote` escapes it.
     mutating func quote(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        let copied = text.withUTF8 { buffer -> Bool in
-            guard Self.isPlain(buffer) else { return false }
+        let copied = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
+            guard Self.isPlain(buffer, quoting: true) else { return false }
             bytes.append(contentsOf: buffer)
             return true
         }
-        if !copied { escape(text) }
+        if copied != true { escape(text) }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// True when `buffer` holds no byte `JSONValue.quote` would escape: no C0 control, `"`, `\`
-    /// or DEL, no C1 control (C2 80–9F) and no bidi control (E2 80 AA–AE, E2 81 A6–A9).
+    /// True when `buffer` holds no C0 control but a line break, no DEL, no C1 control (C2 80–9F)
+    /// and no bidi control (E2 80 AA–AE, E2 81 A6–A9); with `quoting`, no line break, `"` or `\`
+    /// either: then `JSONValue.quote` would escape nothing in it.
     @inline(__always)
-    static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in buffer {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-                || (previous.1 == 0xC2 && byte >= 0x80 && byte <= 0x9F)
-                || (previous == (0xE2, 0x80) && byte >= 0xAA && byte <= 0xAE)
-                || (previous == (0xE2, 0x81) && byte >= 0xA6 && byte <= 0xA9)
-            {
-                return false
+    static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>, quoting: Bool) -> Bool {
+        let count = buffer.count
+        var index = 0
+        while index < count {
+            let byte = buffer[index]
+            index += 1
+            if byte >= 0x20 && byte < 0x7F {
+                if quoting && (byte == 0x22 || byte == 0x5C) { return false }
+                continue
             }
-            previous = (previous.1, byte)
+            switch byte {
+            case 0x0A where !quoting: continue
+            case 0x00..<0x20, 0x7F: return false
+            // A lead byte: look at what follows it. A buffer of whole strings never ends inside one.
+            case 0xC2: if index < count && (0x80...0x9F).contains(buffer[index]) { return false }
+            case 0xE2:
+                if index + 1 < count {
+                    let second = buffer[index]
+                    let third = buffer[index + 1]
+                    if second == 0x80 && (0xAA...0xAE).contains(third) { return false }
+                    if second == 0x81 && (0xA6...0xA9).contains(third) { return false }
+                }
+            default: continue
+            }
         }
         return true
     }
@@ -340,20 +368,7 @@ public struct JSONWriter: Sendable {
     /// `OutputEncoding.json` checks for, on bytes. A writer's output always passes, since every
     /// string in it is escaped; the output layer checks it anyway.
     public static func isEscaped(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in buffer {
-                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F
-                    || (previous.1 == 0xC2 && byte >= 0x80 && byte <= 0x9F)
-                    || (previous == (0xE2, 0x80) && byte >= 0xAA && byte <= 0xAE)
-                    || (previous == (0xE2, 0x81) && byte >= 0xA6 && byte <= 0xA9)
-                {
-                    return false
-                }
-                previous = (previous.1, byte)
-            }
-            return true
-        }
+        bytes.withUnsafeBufferPointer { isPlain($0, quoting: false) }
     }
 
     /// The slow path, scalar by scalar: `JSONValue.quote`'s escapes.

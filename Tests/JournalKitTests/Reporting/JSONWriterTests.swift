@@ -144,7 +144,7 @@ import Testing
             json.bool(nil)
             json.key("tags")
             json.strings(["a", "b"])
-            json.key(String("items"))
+            json.key(escaping: "items")
             json.beginArray()
             json.beginObject()
             json.key("x")
@@ -184,7 +184,7 @@ import Testing
             #expect(
                 written { json in
                     json.beginObject()
-                    json.key(text)
+                    json.key(escaping: text)
                     json.null()
                     json.endObject()
                 } == JSONValue.object([(text, .null)]).serialized())
