@@ -5,9 +5,13 @@
 /// Calls must nest as the document does: `key` only directly inside an object, and each key
 /// followed by exactly one value. `beginInlineArray` is the one-line form `JSONValue` uses for
 /// an array whose items are all scalars; it holds scalars only.
-public struct JSONWriter: Sendable {
-    /// What is written so far; `flush` hands it on and empties it.
-    public private(set) var bytes: [UInt8] = []
+///
+/// It owns its buffer (a noncopyable struct, so no copy can share or copy it): appending is a
+/// capacity check and a copy, with none of an array's uniqueness checks per byte.
+public struct JSONWriter: ~Copyable {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
     /// Nesting depth of the container being written; its items are indented by `depth` levels.
     var depth = 0
     /// True while the current container has no item yet (and at the start of the document).
@@ -21,24 +25,30 @@ public struct JSONWriter: Sendable {
 
     /// `indent` is the depth the document starts at, as `JSONValue.serialized(indent:)` takes it.
     public init(capacity: Int = 1 << 17, indent: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
         depth = indent
     }
+
+    deinit { base.deallocate() }
+
+    /// What is written so far (a copy); `flush` hands it on and empties it.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Hands what is written to `write` once it exceeds `threshold` bytes, and empties the buffer
     /// (keeping its capacity), so memory does not grow with the output. Call it between values:
     /// a chunk then always ends on a whole UTF-8 character.
     public mutating func flush(above threshold: Int = 0, to write: ([UInt8]) -> Void) {
-        guard bytes.count > threshold else { return }
+        guard count > threshold else { return }
         write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     // MARK: Containers
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        byte(UInt8(ascii: "{"))
         open()
     }
 
@@ -48,7 +58,7 @@ public struct JSONWriter: Sendable {
     /// an array. An array of scalars only must use `beginInlineArray` to match it.
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        byte(UInt8(ascii: "["))
         open()
     }
 
@@ -58,14 +68,14 @@ public struct JSONWriter: Sendable {
     public mutating func beginInlineArray() {
         precondition(!inline, "an inline array inside an inline array")
         separate()
-        bytes.append(UInt8(ascii: "["))
+        byte(UInt8(ascii: "["))
         inline = true
         first = true
     }
 
     public mutating func endInlineArray() {
         precondition(inline, "endInlineArray without beginInlineArray")
-        bytes.append(UInt8(ascii: "]"))
+        byte(UInt8(ascii: "]"))
         inline = false
         first = false
     }
@@ -74,22 +84,22 @@ public struct JSONWriter: Sendable {
     public mutating func key(escaping name: String) {
         startKey()
         quote(name)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: ":"))
+        byte(UInt8(ascii: " "))
     }
 
     /// A literal key of the current object, which must need no escaping (checked in debug builds):
     /// written straight from its bytes. The next call writes its value.
     public mutating func key(_ name: StaticString) {
         startKey()
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         name.withUTF8Buffer { buffer in
             assert(Self.isPlain(buffer, quoting: true), "a literal key that needs escaping")
-            bytes.append(contentsOf: buffer)
+            append(buffer)
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: " "))
+        byte(UInt8(ascii: "\""))
+        byte(UInt8(ascii: ":"))
+        byte(UInt8(ascii: " "))
     }
 
     // MARK: Scalars
@@ -130,13 +140,13 @@ public struct JSONWriter: Sendable {
             // `Day.description` of a day that cannot be written: rare, so take its own path.
             return quote(value.description)
         }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         appendDigits(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         appendDigits(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
+        byte(UInt8(ascii: "-"))
         appendDigits(day, width: 2)
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// A number as `JSONValue.double` writes it: integral values below 1e15 as integers, others in
@@ -155,12 +165,12 @@ public struct JSONWriter: Sendable {
         // within ±100, which every rate is; JSONWriterTests checks that over the whole range.
         guard abs(scaled) <= 1_000_000 else { return appendDouble(scaled / 10000) }
         let units = Int(scaled)
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        if units < 0 { byte(UInt8(ascii: "-")) }
         let magnitude = abs(units)
         appendInt(magnitude / 10000)
         var fraction = magnitude % 10000
         guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
+        byte(UInt8(ascii: "."))
         var width = 4
         while fraction % 10 == 0 {
             fraction /= 10
@@ -206,7 +216,7 @@ public struct JSONWriter: Sendable {
 
     /// Raw bytes, such as a line break after the document. Written as given.
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
     }
 
     // MARK: Layout
@@ -221,10 +231,10 @@ public struct JSONWriter: Sendable {
         precondition(!inline && !afterKey, "a container closed inside an inline array or after a key")
         depth -= 1
         if !first {
-            bytes.append(UInt8(ascii: "\n"))
+            byte(UInt8(ascii: "\n"))
             pad()
         }
-        bytes.append(bracket)
+        byte(bracket)
         first = false
     }
 
@@ -236,8 +246,8 @@ public struct JSONWriter: Sendable {
             afterKey = false
         } else if inline {
             if !first {
-                bytes.append(UInt8(ascii: ","))
-                bytes.append(UInt8(ascii: " "))
+                byte(UInt8(ascii: ","))
+                byte(UInt8(ascii: " "))
             }
             first = false
         } else if atRoot {
@@ -254,8 +264,8 @@ public struct JSONWriter: Sendable {
     }
 
     mutating func newItem() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
+        if !first { byte(UInt8(ascii: ",")) }
+        byte(UInt8(ascii: "\n"))
         pad()
         first = false
     }
@@ -267,7 +277,7 @@ public struct JSONWriter: Sendable {
         var count = 2 * depth
         while count > 0 {
             let part = min(count, Self.spaces.utf8CodeUnitCount)
-            Self.spaces.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0.prefix(part))) }
+            Self.spaces.withUTF8Buffer { append(UnsafeBufferPointer(rebasing: $0.prefix(part))) }
             count -= part
         }
     }
@@ -277,12 +287,37 @@ public struct JSONWriter: Sendable {
     mutating func appendNull() { appendASCII("null") }
 
     mutating func appendASCII(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { append($0) }
+    }
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+        if count == capacity { grow(1) }
+        base[count] = value
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        if count + buffer.count > capacity { grow(buffer.count) }
+        (base + count).initialize(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    /// Room for `extra` more bytes: at least double, so appending stays amortised constant.
+    mutating func grow(_ extra: Int) {
+        let wanted = max(capacity * 2, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: wanted)
+        larger.initialize(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = wanted
     }
 
     /// Decimal digits straight into the buffer, without a `String` per number.
     mutating func appendInt(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { byte(UInt8(ascii: "-")) }
         appendDigits(value.magnitude, width: 1)
     }
 
@@ -298,48 +333,67 @@ public struct JSONWriter: Sendable {
             digits += 1
             rest /= 10
         }
-        let count = max(digits, width)
-        let end = bytes.count + count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var index = end
-            var magnitude = value
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-        }
+        let length = max(digits, width)
+        if count + length > capacity { grow(length) }
+        (base + count).initialize(repeating: UInt8(ascii: "0"), count: length)
+        count += length
+        var index = count
+        var magnitude = value
+        repeat {
+            index -= 1
+            base[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
     }
 
     mutating func appendDouble(_ value: Double) {
         if value == value.rounded() && abs(value) < 1e15 {
             appendInt(Int(value))
         } else {
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { append($0) }
         }
     }
 
     /// A JSON string literal, escaped as `JSONValue.quote` escapes it.
     mutating func quote(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
         let copied = text.utf8.withContiguousStorageIfAvailable { buffer -> Bool in
             guard Self.isPlain(buffer, quoting: true) else { return false }
-            bytes.append(contentsOf: buffer)
+            append(buffer)
             return true
         }
         if copied != true { escape(text) }
-        bytes.append(UInt8(ascii: "\""))
+        byte(UInt8(ascii: "\""))
     }
 
     /// True when `buffer` holds no C0 control but a line break, no DEL, no C1 control (C2 80–9F)
-    /// and no bidi control (E2 80 AA–AE, E2 81 A6–A9); with `quoting`, no line break, `"` or `\`
+    /// and no bidi control (E2 80 AA–AE, E2 81 A6–A9); with `quoting`, no line break, `"` or backslash
     /// either: then `JSONValue.quote` would escape nothing in it.
     @inline(__always)
     static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>, quoting: Bool) -> Bool {
-        let count = buffer.count
+        guard let base = buffer.baseAddress else { return true }
+        // Eight bytes at a time: a word of printable ASCII (and no quote or backslash when
+        // quoting) is plain; any other word is looked at byte by byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
         var index = 0
-        while index < count {
+        while index + 8 <= buffer.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            var suspect = (word & high) | ((word &- ones &* 0x20) & ~word & high) | hasZero(word ^ (ones &* 0x7F))
+            if quoting { suspect |= hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) }
+            if suspect != 0 && !isPlain(buffer, from: index, to: index + 8, quoting: quoting) { return false }
+            index += 8
+        }
+        return isPlain(buffer, from: index, to: buffer.count, quoting: quoting)
+    }
+
+    /// `isPlain` for the bytes in `start..<end`; a lead byte may look at the bytes after `end`.
+    static func isPlain(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, quoting: Bool) -> Bool {
+        let count = buffer.count
+        var index = start
+        while index < end {
             let byte = buffer[index]
             index += 1
             if byte >= 0x20 && byte < 0x7F {
@@ -385,7 +439,7 @@ public struct JSONWriter: Sendable {
                     appendASCII("\\u")
                     appendHex(scalar.value)
                 } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
+                    UTF8.encode(scalar) { byte($0) }
                 }
             }
         }
@@ -396,7 +450,7 @@ public struct JSONWriter: Sendable {
         let digits: StaticString = "0123456789ABCDEF"
         digits.withUTF8Buffer { table in
             for shift in stride(from: 12, through: 0, by: -4) {
-                bytes.append(table[Int((value >> UInt32(shift)) & 0xF)])
+                byte(table[Int((value >> UInt32(shift)) & 0xF)])
             }
         }
     }

@@ -307,6 +307,38 @@ import Testing
         #expect(texts.count == chunks.count && texts.joined() == TreeReport.render(review))
     }
 
+    /// The checks read eight bytes at a time: a scalar to escape is found at every offset, across
+    /// word boundaries too, and its neighbour outside the class passes at every offset.
+    @Test func byteChecksFindEveryClassAtEveryOffset() {
+        let unsafe = [
+            "\u{00}", "\u{1B}", "\t", "\u{7F}", "\u{80}", "\u{9F}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
+        ]
+        let safe = ["~", " ", "\u{A0}", "\u{BF}", "\u{2029}", "\u{202F}", "\u{2065}", "\u{206A}", "é", "✅", "📅"]
+        for offset in 0..<20 {
+            for tail in [0, 1, 2, 7, 8, 9] {
+                let before = String(repeating: "a", count: offset)
+                let after = String(repeating: "b", count: tail)
+                for text in unsafe {
+                    #expect(!JSONWriter.isEscaped(Array("\(before)\(text)\(after)".utf8)), "\(offset) \(tail)")
+                    #expect(
+                        written { $0.string("\(before)\(text)\(after)") } == JSONValue.quote("\(before)\(text)\(after)")
+                    )
+                }
+                for text in safe + ["\n"] {
+                    #expect(JSONWriter.isEscaped(Array("\(before)\(text)\(after)".utf8)), "\(offset) \(tail)")
+                }
+                for text in safe {
+                    #expect(written { $0.string("\(before)\(text)\(after)") } == "\"\(before)\(text)\(after)\"")
+                }
+                for text in ["\"", "\\", "\n"] {
+                    #expect(
+                        written { $0.string("\(before)\(text)\(after)") } == JSONValue.quote("\(before)\(text)\(after)")
+                    )
+                }
+            }
+        }
+    }
+
     /// The output layer's check: line breaks pass, any other control or bidi scalar does not.
     @Test func isEscapedLetsOnlyLineBreaksThrough() {
         #expect(JSONWriter.isEscaped(Array("{\n  \"a\": \"é ✅ \\u001B \u{2029} \u{A0}\"\n}\n".utf8)))
