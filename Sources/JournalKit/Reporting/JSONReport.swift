@@ -71,7 +71,7 @@ public enum JSONReport {
         json.beginArray()
         review.commitments.withUnsafeBufferPointer { statuses in
             for index in statuses.indices {
-                commitment(statuses[index], into: &json)
+                commitment(statuses, index, into: &json)
                 json.flush(above: chunk, to: write)
             }
         }
@@ -84,7 +84,11 @@ public enum JSONReport {
     /// The commitments alone, as `journal list --format json` prints them.
     public static func render(commitments: [CommitmentStatus]) -> String {
         var json = JSONWriter(capacity: 1024 * (commitments.count + 1))
-        array(commitments, into: &json, commitment)
+        json.beginArray()
+        commitments.withUnsafeBufferPointer { statuses in
+            for index in statuses.indices { commitment(statuses, index, into: &json) }
+        }
+        json.endArray()
         json.raw("\n")
         return String(decoding: json.bytes, as: UTF8.self)
     }
@@ -172,76 +176,92 @@ public enum JSONReport {
         json.endObject()
     }
 
-    static func commitment(_ status: CommitmentStatus, into json: inout JSONWriter) {
+    /// One commitment, read in place through the buffer: passing the status by value copied it
+    /// (a retain of every field) for each commitment; through a pointer, fields are projected.
+    static func commitment(
+        _ statuses: UnsafeBufferPointer<CommitmentStatus>, _ index: Int, into json: inout JSONWriter
+    ) {
+        guard let first = statuses.baseAddress, statuses.indices.contains(index) else { return }
+        commitment(first + index, into: &json)
+    }
+
+    static func commitment(_ status: UnsafePointer<CommitmentStatus>, into json: inout JSONWriter) {
         json.beginObject()
         json.key("ref")
-        json.string(status.commitment.reference.description)
+        json.string(status.pointee.commitment.reference.description)
         json.key("id")
-        json.string(status.commitment.id)
+        json.string(status.pointee.commitment.id)
         json.key("text")
-        json.string(status.commitment.text)
+        json.string(status.pointee.commitment.text)
         json.key("entry")
-        json.string(status.commitment.path)
+        json.string(status.pointee.commitment.path)
         json.key("line")
-        json.int(status.commitment.location.line)
+        json.int(status.pointee.commitment.location.line)
         json.key("made")
-        json.day(status.commitment.made)
+        json.day(status.pointee.commitment.made)
         json.key("due")
-        json.day(status.due)
+        json.day(status.pointee.due)
         json.key("originalDue")
-        json.day(status.originalDue)
+        json.day(status.pointee.originalDue)
         json.key("dueChanges")
-        json.int(status.dueChanges)
+        json.int(status.pointee.dueChanges)
         json.key("lateRenegotiations")
-        json.int(status.lateRenegotiations)
+        json.int(status.pointee.lateRenegotiations)
         json.key("status")
-        json.string(status.status.rawValue)
+        json.string(status.pointee.status.rawValue)
         json.key("outcome")
-        json.string(status.outcome.rawValue)
+        json.string(status.pointee.outcome.rawValue)
         json.key("releasedLate")
-        json.bool(status.releasedLate)
+        json.bool(status.pointee.releasedLate)
         json.key("releasedOn")
-        json.day(status.releasedOn)
+        json.day(status.pointee.releasedOn)
         json.key("onTime")
-        json.bool(status.onTime)
+        json.bool(status.pointee.onTime)
         json.key("doneOn")
-        json.day(status.doneOn)
+        json.day(status.pointee.doneOn)
         json.key("people")
-        json.strings(status.commitment.people)
+        json.strings(status.pointee.commitment.people)
         json.key("personFromEntry")
-        json.bool(status.commitment.personFromEntry)
+        json.bool(status.pointee.commitment.personFromEntry)
         json.key("tags")
-        json.strings(status.commitment.tags)
+        json.strings(status.pointee.commitment.tags)
         // Read from Obsidian Tasks and Dataview fields; kept for scripts, not yet judged.
         json.key("scheduled")
-        json.day(status.commitment.scheduled)
+        json.day(status.pointee.commitment.scheduled)
         json.key("start")
-        json.day(status.commitment.start)
+        json.day(status.pointee.commitment.start)
         json.key("created")
-        json.day(status.commitment.created)
+        json.day(status.pointee.commitment.created)
         json.key("priority")
-        json.string(status.commitment.priority?.rawValue)
+        json.string(status.pointee.commitment.priority?.rawValue)
         json.key("recurrence")
-        json.string(status.commitment.recurrence)
+        json.string(status.pointee.commitment.recurrence)
         json.key("followUps")
-        array(status.followUps, into: &json) { followUp, json in
-            json.beginObject()
-            json.key("entry")
-            json.string(followUp.path)
-            json.key("line")
-            json.int(followUp.location.line)
-            json.key("date")
-            json.day(followUp.date)
-            json.key("mark")
-            json.string(followUp.box.mark)
-            json.key("note")
-            json.string(followUp.note)
-            json.key("doneOn")
-            json.day(followUp.box == .done || followUp.box == .released ? followUp.doneOn : nil)
-            json.key("due")
-            json.day(followUp.box == .carried ? followUp.due : nil)
-            json.endObject()
+        json.beginArray()
+        status.pointee.followUps.withUnsafeBufferPointer { followUps in
+            guard let first = followUps.baseAddress else { return }
+            for offset in followUps.indices { followUp(first + offset, into: &json) }
         }
+        json.endArray()
+        json.endObject()
+    }
+
+    static func followUp(_ followUp: UnsafePointer<FollowUp>, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("entry")
+        json.string(followUp.pointee.path)
+        json.key("line")
+        json.int(followUp.pointee.location.line)
+        json.key("date")
+        json.day(followUp.pointee.date)
+        json.key("mark")
+        json.string(followUp.pointee.box.mark)
+        json.key("note")
+        json.string(followUp.pointee.note)
+        json.key("doneOn")
+        json.day(followUp.pointee.box == .done || followUp.pointee.box == .released ? followUp.pointee.doneOn : nil)
+        json.key("due")
+        json.day(followUp.pointee.box == .carried ? followUp.pointee.due : nil)
         json.endObject()
     }
 }
