@@ -90,7 +90,7 @@ public enum JSONReport {
         }
         json.endArray()
         json.raw("\n")
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.text
     }
 
     /// Bumped when a key changes meaning or goes away; new keys do not bump it.

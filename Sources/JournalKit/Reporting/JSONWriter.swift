@@ -35,6 +35,9 @@ public struct JSONWriter: ~Copyable {
     /// What is written so far (a copy); `flush` hands it on and empties it.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// What is written so far as text, copied once.
+    public var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
     /// Hands what is written to `write` once it exceeds `threshold` bytes, and empties the buffer
     /// (keeping its capacity), so memory does not grow with the output. Call it between values:
     /// a chunk then always ends on a whole UTF-8 character.

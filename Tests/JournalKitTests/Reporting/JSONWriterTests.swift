@@ -72,7 +72,7 @@ import Testing
     func written(indent: Int = 0, _ body: (inout JSONWriter) -> Void) -> String {
         var writer = JSONWriter(capacity: 16, indent: indent)
         body(&writer)
-        return String(decoding: writer.bytes, as: UTF8.self)
+        return writer.text
     }
 
     func written(_ value: JSONValue, indent: Int = 0) -> String {
@@ -116,6 +116,18 @@ import Testing
         #expect(written(.array([1, .array([])])) == "[\n  1,\n  []\n]")
         #expect(written { $0.strings(["a", "b\n"]) } == "[\"a\", \"b\\n\"]")
         #expect(written { $0.strings([]) } == "[]")
+    }
+
+    /// `bytes` and `text` hold the same document; `flush` hands it on whole and starts again.
+    @Test func bytesTextAndFlush() {
+        var writer = JSONWriter(capacity: 1)
+        writer.strings(["é", "✅"])
+        #expect(writer.bytes == Array(writer.text.utf8) && writer.text == "[\"é\", \"✅\"]")
+        var chunks: [[UInt8]] = []
+        writer.flush(above: 100) { chunks.append($0) }
+        #expect(chunks.isEmpty)
+        writer.flush { chunks.append($0) }
+        #expect(chunks == [Array("[\"é\", \"✅\"]".utf8)] && writer.bytes.isEmpty)
     }
 
     /// The primitive calls, as the reports make them, give the same bytes as the tree.
