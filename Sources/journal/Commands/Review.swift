@@ -26,6 +26,10 @@ extension JournalCommand {
             help: "HTML only: put this folder or URL before entry paths in links (default: relative to the page).")
         var linkBase: String?
 
+        /// The latest review lives until the process exits, as the loaded journal does
+        /// (`IndexSession`): freeing every status one by one is work the system does at once.
+        nonisolated(unsafe) static var kept: JournalKit.Review?
+
         func validate() throws {
             if linkBase != nil && format != .html { throw ValidationError("--link-base only applies to --format html") }
         }
@@ -35,6 +39,7 @@ extension JournalCommand {
             var reviewOptions = try filters.reviewOptions(config: journal.config)
             reviewOptions.period = by
             let review = JournalKit.Review(journal: journal, options: reviewOptions)
+            Self.kept = review
             switch format {
             case .text:
                 let document = ReportDocument(review: review)
@@ -54,7 +59,8 @@ extension JournalCommand {
 
         /// The JSON report, shared with `journal export json` so the two stay byte-identical.
         static func writeJSON(_ review: JournalKit.Review) {
-            JSONReport.render(review) { Output.print($0, as: .json) }
+            kept = review
+            JSONReport.render(review, bytes: Output.printJSON)
             if let unmatched = review.unmatchedFilter { Output.errorLine(TerminalText.escape(unmatched)) }
         }
     }

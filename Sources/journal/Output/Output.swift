@@ -23,6 +23,13 @@ enum Output {
     /// Data on stdout in a given encoding: `.json` for JSON, `.styled` for coloured reports.
     static func print(_ text: String, as encoding: OutputEncoding) { write(text, as: encoding, to: 1) }
 
+    /// JSON from `JSONWriter` on stdout, as UTF-8 bytes: written as they are, since the writer
+    /// escapes every string; should a control or bidi scalar still be there, escaped as `.json`.
+    static func printJSON(_ bytes: [UInt8]) {
+        guard JSONWriter.isEscaped(bytes) else { return print(String(decoding: bytes, as: UTF8.self), as: .json) }
+        writeBytes(bytes, to: 1)
+    }
+
     static func error(_ message: String) {
         write("journal: error: \(message)\n", as: .terminal, to: 2)
     }
