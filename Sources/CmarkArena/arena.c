@@ -5,9 +5,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each block is preceded by a header holding its capacity; blocks stay 16-byte aligned, as
- * malloc's are on the platforms we build for. */
+/* Under AddressSanitizer (make test-asan) the unused part of each chunk, every block's header
+ * and the bytes past each block's requested size are poisoned, so an overflow inside the arena
+ * is reported as it would be between mallocs; reading a tree after journal_arena_end is reported
+ * as any use after free. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(at, size) ASAN_POISON_MEMORY_REGION((at), (size))
+#define UNPOISON(at, size) ASAN_UNPOISON_MEMORY_REGION((at), (size))
+#else
+#define POISON(at, size) ((void)(at), (void)(size))
+#define UNPOISON(at, size) ((void)(at), (void)(size))
+#endif
+
+/* Each block is preceded by a header holding its capacity and the size asked for; blocks stay
+ * 16-byte aligned, as malloc's are on the platforms we build for. */
 enum { ALIGN = 16, HEADER = 16 };
+
+typedef struct header {
+    size_t capacity;
+    size_t size;
+} header;
 /* The first chunk holds a typical entry's whole parse; later chunks double. */
 static const size_t FIRST_CHUNK = 64 * 1024;
 
@@ -38,7 +64,21 @@ static size_t rounded(size_t size) {
     return (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
 }
 
-static size_t *header_of(unsigned char *block) { return (size_t *)(void *)(block - HEADER); }
+static header read_header(unsigned char *block) {
+    header value;
+    UNPOISON(block - HEADER, HEADER);
+    memcpy(&value, block - HEADER, sizeof value);
+    POISON(block - HEADER, HEADER);
+    return value;
+}
+
+static void write_header(unsigned char *block, size_t capacity, size_t size) {
+    header value = {capacity, size};
+    UNPOISON(block - HEADER, HEADER);
+    memcpy(block - HEADER, &value, sizeof value);
+    POISON(block - HEADER, HEADER);
+    UNPOISON(block, size);
+}
 
 static chunk *new_chunk(journal_arena *arena, size_t at_least) {
     size_t size = arena->head ? arena->head->size : FIRST_CHUNK / 2;
@@ -50,6 +90,7 @@ static chunk *new_chunk(journal_arena *arena, size_t at_least) {
     fresh->previous = arena->head;
     fresh->size = size;
     fresh->used = 0;
+    POISON(fresh->data, size);
     arena->head = fresh;
     arena->reserved += size;
     return fresh;
@@ -66,7 +107,7 @@ static unsigned char *allocate(size_t size) {
     if (!head || head->size - head->used < needed) head = new_chunk(arena, needed);
     unsigned char *block = head->data + head->used + HEADER;
     head->used += needed;
-    *header_of(block) = capacity;
+    write_header(block, capacity, size);
     arena->last = block;
     return block;
 }
@@ -85,6 +126,7 @@ void journal_arena_end(journal_arena *arena) {
     chunk *each = arena->head;
     while (each) {
         chunk *previous = each->previous;
+        UNPOISON(each->data, each->size);
         free(each);
         each = previous;
     }
@@ -102,8 +144,11 @@ void *journal_arena_calloc(size_t count, size_t size) {
 void *journal_arena_realloc(void *pointer, size_t size) {
     if (!pointer) return allocate(size);
     unsigned char *block = pointer;
-    size_t capacity = *header_of(block);
-    if (size <= capacity) return block;
+    header old = read_header(block);
+    if (size <= old.capacity) {
+        write_header(block, old.capacity, size);
+        return block;
+    }
     journal_arena *arena = current;
     if (!arena) fail("no arena is current on this thread");
     chunk *head = arena->head;
@@ -113,12 +158,12 @@ void *journal_arena_realloc(void *pointer, size_t size) {
         size_t start = (size_t)(block - head->data);
         if (grown && grown <= head->size - start) {
             head->used = start + grown;
-            *header_of(block) = grown;
+            write_header(block, grown, size);
             return block;
         }
     }
     unsigned char *moved = allocate(size);
-    memcpy(moved, block, capacity);
+    memcpy(moved, block, old.size);
     return moved;
 }
 
