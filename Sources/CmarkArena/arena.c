@@ -34,8 +34,10 @@ typedef struct header {
     size_t capacity;
     size_t size;
 } header;
-/* The first chunk holds a typical entry's whole parse; later chunks double. */
+/* The first chunk holds a typical entry's whole parse; later chunks double up to MAX_CHUNK, so
+ * a big file reserves little more than it uses (a block larger than that gets its own chunk). */
 static const size_t FIRST_CHUNK = 64 * 1024;
+static const size_t MAX_CHUNK = 4 * 1024 * 1024;
 
 typedef struct chunk {
     struct chunk *previous;
@@ -81,8 +83,8 @@ static void write_header(unsigned char *block, size_t capacity, size_t size) {
 }
 
 static chunk *new_chunk(journal_arena *arena, size_t at_least) {
-    size_t size = arena->head ? arena->head->size : FIRST_CHUNK / 2;
-    size = size > SIZE_MAX / 2 ? SIZE_MAX : size * 2;
+    size_t size = arena->head ? arena->head->size * 2 : FIRST_CHUNK;
+    if (size > MAX_CHUNK) size = MAX_CHUNK;
     if (size < at_least) size = at_least;
     if (size > SIZE_MAX - sizeof(chunk)) fail("allocation too large");
     chunk *fresh = malloc(sizeof(chunk) + size);

@@ -119,6 +119,15 @@ import Testing
         #expect(journal_arena_reserved_bytes(arena) >= first + 3 << 20)
     }
 
+    @Test func chunksStopDoublingSoABigParseReservesLittleMoreThanItUses() {
+        let arena = journal_arena_begin()
+        defer { journal_arena_end(arena) }
+        // 48 MiB in 32 KiB blocks: doubling chunks would reserve up to twice that.
+        for _ in 0..<(48 * 32) { _ = journal_arena_calloc(32 * 1024 - 16, 1) }
+        #expect(journal_arena_reserved_bytes(arena) < (48 + 4) << 20)
+        #expect(journal_arena_reserved_bytes(arena) >= 48 << 20)
+    }
+
     @Test func arenasNestAndRestoreTheOuterOne() {
         let outer = journal_arena_begin()
         _ = journal_arena_calloc(1, 1)
