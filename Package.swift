@@ -27,10 +27,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // A per-parse bump allocator for cmark (libcmark 0.30 exports none), freed per file.
+        .target(name: "CmarkArena"),
         .target(
             name: "JournalKit",
             dependencies: [
                 "Ccmark",
+                "CmarkArena",
                 "Csqlite",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

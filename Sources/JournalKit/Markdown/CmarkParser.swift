@@ -1,7 +1,22 @@
 import Ccmark
+import CmarkArena
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The only bridge to libcmark: bytes in, Swift values out, every C object freed before returning.
 public enum CmarkParser {
+    /// Where cmark's nodes and buffers are allocated.
+    enum Allocator: Sendable {
+        /// A bump arena per parse, released in one go after the walk (`Sources/CmarkArena`).
+        case arena
+        /// cmark's default malloc, with `cmark_node_free` walking the tree: the arena's reference.
+        case system
+    }
+
     /// Parses `bytes` and keeps headings and list items.
     ///
     /// - Parameter lineOffset: added to every line, so a body parsed after front matter reports
@@ -11,23 +26,36 @@ public enum CmarkParser {
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, lineOffset: Int = 0, validateUTF8: Bool = true
     ) -> [MarkdownBlock] {
-        let options = validateUTF8 ? CMARK_OPT_VALIDATE_UTF8 : CMARK_OPT_DEFAULT
-        // An empty buffer may have a nil base address; cmark reads nothing when the length is 0.
-        var empty: CChar = 0
-        let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        guard let document = withUnsafePointer(to: &empty, { cmark_parse_document(base ?? $0, bytes.count, options) })
-        else { return [] }
-        defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return [] }
-        defer { cmark_iter_free(iterator) }
+        parse(bytes, lineOffset: lineOffset, validateUTF8: validateUTF8, allocator: .arena)
+    }
 
-        var walker = Walker(lineOffset: lineOffset, source: bytes)
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            walker.visit(node, entering: event == CMARK_EVENT_ENTER)
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, lineOffset: Int = 0, validateUTF8: Bool = true, allocator: Allocator
+    ) -> [MarkdownBlock] {
+        let options = validateUTF8 ? CMARK_OPT_VALIDATE_UTF8 : CMARK_OPT_DEFAULT
+        // The arena is current on this thread from here to the end of the walk, which never
+        // suspends: cmark_node_get_literal allocates too (a NUL-terminated copy), so the walk
+        // needs it as much as the parse.
+        let arena = allocator == .arena ? journal_arena_begin() : nil
+        defer { if let arena { journal_arena_end(arena) } }
+        guard
+            let parser = cmark_parser_new_with_mem(
+                options, arena == nil ? cmark_get_default_mem_allocator() : arenaMemory)
+        else { return [] }
+        if let base = bytes.baseAddress, bytes.count > 0 {
+            cmark_parser_feed(parser, base.assumingMemoryBound(to: CChar.self), bytes.count)
         }
+        let document = cmark_parser_finish(parser)
+        // With the arena, ending it frees parser and document at once.
+        defer {
+            if arena == nil {
+                cmark_node_free(document)
+                cmark_parser_free(parser)
+            }
+        }
+        guard let document else { return [] }
+        var walker = Walker(lineOffset: lineOffset, source: bytes)
+        walker.walkBlocks(of: document)
         return walker.blocks
     }
 
@@ -35,109 +63,162 @@ public enum CmarkParser {
         bytes.withUnsafeBytes { parse($0, lineOffset: lineOffset) }
     }
 
+    /// The arena's callbacks as cmark takes them; cmark keeps the pointer for the parser's life,
+    /// so it is allocated once and never written after.
+    private nonisolated(unsafe) static let arenaMemory: UnsafeMutablePointer<cmark_mem> = {
+        let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        memory.initialize(
+            to: cmark_mem(calloc: journal_arena_calloc, realloc: journal_arena_realloc, free: journal_arena_free))
+        return memory
+    }()
+
     /// The walk's state; it only ever holds Swift values.
     private struct Walker {
         let lineOffset: Int
         var blocks: [MarkdownBlock] = []
-        var listDepth = 0
-        var blockQuoteDepth = 0
-        var listItemDepth = 0
-        var orderedLists: [Bool] = []
-        /// Index in `blocks` of the item or heading whose inlines are being collected.
-        var collecting: Int?
         var spans: [InlineSpan] = []
         var links: [String] = []
+        /// The bytes of the text span being built: adjacent text nodes become one String.
+        var text: [UInt8] = []
+        /// Whether `text` is a span yet (it may be an empty one).
+        var inText = false
 
         /// The bytes parsed, to tell an escaped `\\#` from a `#` (cmark merges both into one text node).
         let source: UnsafeRawBufferPointer
-        /// Offset of each line's start in `source`, worked out on first use.
-        var lineStarts: [Int]?
+        /// A line of `source` and the offset of its start: text nodes come in document order, so
+        /// finding the next one's line scans on from here instead of building a table of lines.
+        var cursor = (line: 1, offset: 0)
+
+        /// Whether `source` holds a `\\` or a `&` at all: without one, no `#` can be escaped or an
+        /// entity, and most entries have neither.
+        let sourceHasEscapes: Bool
 
         init(lineOffset: Int, source: UnsafeRawBufferPointer) {
             self.lineOffset = lineOffset
             self.source = source
+            sourceHasEscapes =
+                source.baseAddress.map { base in
+                    memchr(base, Int32(UInt8(ascii: "\\")), source.count) != nil
+                        || memchr(base, Int32(UInt8(ascii: "&")), source.count) != nil
+                } ?? false
         }
 
-        mutating func visit(_ node: OpaquePointer, entering: Bool) {
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_BLOCK_QUOTE:
-                blockQuoteDepth += entering ? 1 : -1
-            case CMARK_NODE_LIST:
-                listDepth += entering ? 1 : -1
-                if entering {
-                    orderedLists.append(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-                } else {
-                    orderedLists.removeLast()
-                }
-            case CMARK_NODE_ITEM:
-                listItemDepth += entering ? 1 : -1
-                if entering && blockQuoteDepth == 0 {
-                    let item = MarkdownListItem(
-                        depth: listDepth, ordered: orderedLists.last ?? false, location: location(of: node),
-                        spans: [], linkDestinations: [], paragraphLocation: nil)
-                    blocks.append(.listItem(item))
-                }
-            case CMARK_NODE_PARAGRAPH:
-                if entering {
-                    if blockQuoteDepth == 0, let parent = cmark_node_parent(node),
-                        cmark_node_get_type(parent) == CMARK_NODE_ITEM, cmark_node_first_child(parent) == node,
-                        case .listItem = blocks.last
+        /// Visits only what can hold a heading or a list item outside block quotes: the document's
+        /// children, lists and items. Prose paragraphs, block quotes, code and HTML blocks are
+        /// never entered, so their inlines are never visited. Iterative (cmark's parent links
+        /// instead of a stack), so nesting depth costs no Swift stack.
+        mutating func walkBlocks(of document: OpaquePointer) {
+            // Whether each list enclosing the current node is ordered, outermost first.
+            var lists: [Bool] = []
+            var next = cmark_node_first_child(document)
+            while let node = next {
+                var descend = false
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LIST:
+                    lists.append(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+                    descend = true
+                case CMARK_NODE_ITEM:
+                    var item = MarkdownListItem(
+                        depth: lists.count, ordered: lists.last ?? false, location: location(of: node), spans: [],
+                        linkDestinations: [], paragraphLocation: nil)
+                    if let paragraph = cmark_node_first_child(node),
+                        cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH
                     {
-                        collecting = blocks.count - 1
+                        walkInlines(of: paragraph)
+                        item.spans = takeSpans()
+                        item.linkDestinations = links
+                        item.paragraphLocation = location(of: paragraph)
+                        links = []
                     }
-                } else {
-                    finishCollecting(at: location(of: node))
+                    blocks.append(.listItem(item))
+                    descend = true
+                case CMARK_NODE_HEADING where cmark_node_parent(node) == document:
+                    walkInlines(of: node)
+                    let text = takeSpans().filter { $0.kind == .text || $0.kind == .code || $0.kind == .literal }
+                        .map(\.text).joined()
+                    links = []
+                    blocks.append(
+                        .heading(
+                            MarkdownHeading(
+                                level: Int(cmark_node_get_heading_level(node)), text: text, location: location(of: node)
+                            )))
+                default:
+                    break
                 }
-            case CMARK_NODE_HEADING:
-                if entering {
-                    if blockQuoteDepth == 0 && listItemDepth == 0 {
-                        let level = Int(cmark_node_get_heading_level(node))
-                        blocks.append(.heading(MarkdownHeading(level: level, text: "", location: location(of: node))))
-                        collecting = blocks.count - 1
+                if descend, let child = cmark_node_first_child(node) {
+                    next = child
+                    continue
+                }
+                // Leave `node`, and every ancestor it was the last child of.
+                next = nil
+                var done = node
+                while true {
+                    if cmark_node_get_type(done) == CMARK_NODE_LIST { lists.removeLast() }
+                    if let sibling = cmark_node_next(done) {
+                        next = sibling
+                        break
                     }
-                } else {
-                    finishCollecting(at: location(of: node))
+                    guard let parent = cmark_node_parent(done), parent != document else { break }
+                    done = parent
                 }
-            case CMARK_NODE_TEXT:
-                guard collecting != nil else { break }
-                let literal = Self.string(cmark_node_get_literal(node))
-                if literal.utf8.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") }) {
-                    appendSplittingEscapes(literal, node)
-                } else {
-                    appendText(.text, literal)
-                }
-            case CMARK_NODE_CODE:
-                append(.code, node)
-            case CMARK_NODE_HTML_INLINE:
-                append(.html, node)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if collecting != nil { appendText(.text, " ") }
-            case CMARK_NODE_LINK:
-                guard collecting != nil else { break }
-                let destination = Self.string(cmark_node_get_url(node))
-                if entering { links.append(destination) }
-                spans.append(InlineSpan(entering ? .linkStart : .linkEnd, destination))
-            default:
-                break
             }
         }
 
-        mutating func append(_ kind: InlineSpan.Kind, _ node: OpaquePointer) {
-            guard collecting != nil else { return }
-            appendText(kind, Self.string(cmark_node_get_literal(node)))
+        /// Collects the inlines under `container` (a paragraph or heading) in document order, as
+        /// `spans` and `links`; emphasis and images only contribute their text.
+        mutating func walkInlines(of container: OpaquePointer) {
+            guard var node = cmark_node_first_child(container) else { return }
+            while true {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT:
+                    let literal = Self.bytes(cmark_node_get_literal(node))
+                    if sourceHasEscapes,
+                        literal.contains(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "@") })
+                    {
+                        appendSplittingEscapes(literal, node)
+                    } else {
+                        appendText(literal)
+                    }
+                case CMARK_NODE_CODE:
+                    appendSpan(.code, String(decoding: Self.bytes(cmark_node_get_literal(node)), as: UTF8.self))
+                case CMARK_NODE_HTML_INLINE:
+                    appendSpan(.html, String(decoding: Self.bytes(cmark_node_get_literal(node)), as: UTF8.self))
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    appendText(byte: 0x20)
+                case CMARK_NODE_LINK:
+                    let destination = Self.string(cmark_node_get_url(node))
+                    links.append(destination)
+                    appendSpan(.linkStart, destination)
+                default:
+                    break
+                }
+                if let child = cmark_node_first_child(node) {
+                    node = child
+                    continue
+                }
+                var done = node
+                while true {
+                    if cmark_node_get_type(done) == CMARK_NODE_LINK {
+                        appendSpan(.linkEnd, Self.string(cmark_node_get_url(done)))
+                    }
+                    if let sibling = cmark_node_next(done) {
+                        node = sibling
+                        break
+                    }
+                    guard let parent = cmark_node_parent(done), parent != container else { return }
+                    done = parent
+                }
+            }
         }
 
         /// Appends a text node, with each `#` or `@` that the source writes escaped (`\\#`) or as
         /// an entity (`&#35;`) as a `.literal` span. The literal and the source are walked side by
         /// side from the node's position; where they cannot be matched up, the rest is plain text.
-        mutating func appendSplittingEscapes(_ literal: String, _ node: OpaquePointer) {
+        mutating func appendSplittingEscapes(_ bytes: UnsafeBufferPointer<UInt8>, _ node: OpaquePointer) {
             let line = Int(cmark_node_get_start_line(node))
             let column = Int(cmark_node_get_start_column(node))
-            let starts = lineStarts ?? SourceLocation.lineStarts(in: source)
-            lineStarts = starts
-            guard line >= 1, line <= starts.count, column >= 1 else { return appendText(.text, literal) }
-            let bytes = Array(literal.utf8)
-            var j = starts[line - 1] + column - 1
+            guard line >= 1, column >= 1, let start = lineStart(line) else { return appendText(bytes) }
+            var j = start + column - 1
             var i = 0
             var pieceStart = 0
             while i < bytes.count, j < source.count {
@@ -165,39 +246,56 @@ public enum CmarkParser {
                 var next = i + 1
                 while next < bytes.count, bytes[next] & 0xC0 == 0x80 { next += 1 }
                 if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "@") {
-                    if pieceStart < i { appendText(.text, String(decoding: bytes[pieceStart..<i], as: UTF8.self)) }
-                    appendText(.literal, String(decoding: bytes[i..<next], as: UTF8.self))
+                    if pieceStart < i { appendText(UnsafeBufferPointer(rebasing: bytes[pieceStart..<i])) }
+                    appendSpan(.literal, String(decoding: bytes[i..<next], as: UTF8.self))
                     pieceStart = next
                 }
                 i = next
             }
-            if pieceStart < bytes.count { appendText(.text, String(decoding: bytes[pieceStart...], as: UTF8.self)) }
+            if pieceStart < bytes.count { appendText(UnsafeBufferPointer(rebasing: bytes[pieceStart...])) }
         }
 
-        mutating func appendText(_ kind: InlineSpan.Kind, _ text: String) {
-            if kind == .text, let last = spans.last, last.kind == .text {
-                spans[spans.count - 1].text += text
-            } else {
-                spans.append(InlineSpan(kind, text))
+        /// Offset in `source` of the start of `line` (1-based), by SourceLocation.lineStarts's rule
+        /// (LF, CRLF and lone CR end a line); nil past the last line.
+        mutating func lineStart(_ line: Int) -> Int? {
+            if line < cursor.line { cursor = (1, 0) }
+            while cursor.line < line {
+                var i = cursor.offset
+                while i < source.count, source[i] != 0x0A, source[i] != 0x0D { i += 1 }
+                guard i < source.count else { return nil }
+                if source[i] == 0x0D, i + 1 < source.count, source[i + 1] == 0x0A { i += 1 }
+                cursor = (cursor.line + 1, i + 1)
             }
+            return cursor.offset
         }
 
-        mutating func finishCollecting(at paragraphLocation: SourceLocation) {
-            guard let index = collecting else { return }
-            collecting = nil
-            switch blocks[index] {
-            case .listItem(var item):
-                item.spans = spans
-                item.linkDestinations = links
-                item.paragraphLocation = paragraphLocation
-                blocks[index] = .listItem(item)
-            case .heading(var heading):
-                heading.text = spans.filter { $0.kind == .text || $0.kind == .code || $0.kind == .literal }.map(\.text)
-                    .joined()
-                blocks[index] = .heading(heading)
-            }
-            spans = []
-            links = []
+        mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+            text.append(contentsOf: bytes)
+            inText = true
+        }
+
+        mutating func appendText(byte: UInt8) {
+            text.append(byte)
+            inText = true
+        }
+
+        /// Ends the text span being built, if any.
+        mutating func flushText() {
+            guard inText else { return }
+            spans.append(InlineSpan(.text, String(decoding: text, as: UTF8.self)))
+            text.removeAll(keepingCapacity: true)
+            inText = false
+        }
+
+        mutating func appendSpan(_ kind: InlineSpan.Kind, _ text: String) {
+            flushText()
+            spans.append(InlineSpan(kind, text))
+        }
+
+        mutating func takeSpans() -> [InlineSpan] {
+            flushText()
+            defer { spans = [] }
+            return spans
         }
 
         func location(of node: OpaquePointer) -> SourceLocation {
@@ -206,7 +304,15 @@ public enum CmarkParser {
             return SourceLocation(line: line + lineOffset, column: column > 0 ? column : nil)
         }
 
-        /// Copies a C string that cmark owns; cmark has already replaced NUL and invalid bytes.
+        /// The bytes of a C string that cmark owns, valid until the arena ends or the tree is
+        /// freed; cmark has already replaced NUL and invalid bytes.
+        static func bytes(_ pointer: UnsafePointer<CChar>?) -> UnsafeBufferPointer<UInt8> {
+            guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return UnsafeBufferPointer(
+                start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer))
+        }
+
+        /// Copies a C string that cmark owns.
         static func string(_ pointer: UnsafePointer<CChar>?) -> String {
             guard let pointer else { return "" }
             return String(cString: pointer)

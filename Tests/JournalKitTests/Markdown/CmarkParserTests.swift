@@ -122,4 +122,44 @@ import Testing
                 InlineSpan(.text, "https://example.com/#x"), InlineSpan(.linkEnd, "https://example.com/#x"),
             ])
     }
+
+    @Test func itemsAfterSkippedBlocksKeepTheirDepth() {
+        // The walk never enters the quote, and still finds the list after it at the right depth.
+        let found = items("- a\n\n  > - quoted\n  > # quoted\n\n  Prose\n\n  - b\n    ```\n    - code\n    ```\n- c\n")
+        #expect(found.map(\.depth) == [1, 2, 1])
+        #expect(found.map { $0.spans.map(\.text) } == [["a"], ["b"], ["c"]])
+        #expect(headings("- a\n\n  # in an item\n\n# top\n").map(\.text) == ["top"])
+    }
+
+    @Test func imageAltTextAndEmphasisAreText() {
+        let item = items("- see ![alt *em*](i.png) **x** [l ![i](j.png)](k.md#m)\n").first
+        #expect(
+            item?.spans == [
+                InlineSpan(.text, "see alt em x "), InlineSpan(.linkStart, "k.md#m"), InlineSpan(.text, "l i"),
+                InlineSpan(.linkEnd, "k.md#m"),
+            ])
+        #expect(item?.linkDestinations == ["k.md#m"])
+    }
+
+    @Test func escapedHashesAreLiteral() {
+        let item = items("- \\#commit &#35;x #tag\n").first
+        #expect(
+            item?.spans == [
+                InlineSpan(.literal, "#"), InlineSpan(.text, "commit "), InlineSpan(.literal, "#"),
+                InlineSpan(.text, "x #tag"),
+            ])
+    }
+
+    @Test func unescapedHashesStayTextWhereTheFileHasEscapesElsewhere() {
+        #expect(items("- #commit &amp; \\* more\n").first?.spans == [InlineSpan(.text, "#commit & * more")])
+        #expect(items("- #commit @ana\n").first?.spans == [InlineSpan(.text, "#commit @ana")])
+    }
+
+    @Test func deepNestingNeedsNoStack() {
+        // Ten thousand lists nested on one line: the walk follows cmark's parent links.
+        let found = items(String(repeating: "- ", count: 10_000) + "x\n")
+        #expect(found.count == 10_000)
+        #expect(found.last?.depth == 10_000)
+        #expect(found.last?.spans == [InlineSpan(.text, "x")])
+    }
 }
