@@ -101,6 +101,21 @@ func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable 
     }
 }
 
+/// `(0..<count).map(make)` on every core, written straight into the result: for many cheap
+/// elements, where `parallelMap`'s optional slots and final copy would cost what they save.
+func parallelArray<R: Sendable>(count: Int, _ make: @Sendable (Int) -> R) -> [R] {
+    guard count > 0 else { return [] }
+    return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
+        let box = UnsafeSendable(base)
+        let chunk = 256
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
+            for i in (index * chunk)..<min(count, (index + 1) * chunk) { (box.value + i).initialize(to: make(i)) }
+        }
+        initialized = count
+    }
+}
+
 /// Each slot is written by exactly one iteration, so sharing the buffer is safe.
 private struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T

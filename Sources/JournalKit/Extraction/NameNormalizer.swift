@@ -73,24 +73,40 @@ enum NameNormalizer {
             table[key] = name
             return name
         }
-        func each(_ names: inout [String], _ table: inout [String: String]) {
+        // Per kind: a person and a theme may be canonically equal and spelled apart.
+        var peopleLists: [[String]: [String]] = [:]
+        var tagLists: [[String]: [String]] = [:]
+        func each(_ names: inout [String], _ table: inout [String: String], _ lists: inout [[String]: [String]]) {
             // Written only where a spelling changes: writing every name back copied every array.
+            guard !names.isEmpty else { return }
+            // Equal lists share one array: most commitments name the same few people and themes,
+            // and a list of its own for each added up over a lifetime. A list equal (as Strings)
+            // to one already unified unifies to it, so it is looked up before its names are.
+            if let shared = lists[names] {
+                names = shared
+                return
+            }
             for index in names.indices {
                 let spelling = first(names[index], &table)
                 // By bytes: an NFD spelling equals its NFC twin as a String but prints differently.
                 if !spelling.utf8.elementsEqual(names[index].utf8) { names[index] = spelling }
             }
+            if let shared = lists[names] {
+                names = shared
+            } else {
+                lists[names] = names
+            }
         }
         for e in entries.indices {
-            each(&entries[e].people, &people)
-            each(&entries[e].tags, &tags)
+            each(&entries[e].people, &people, &peopleLists)
+            each(&entries[e].tags, &tags, &tagLists)
             for c in entries[e].commitments.indices {
-                each(&entries[e].commitments[c].people, &people)
-                each(&entries[e].commitments[c].tags, &tags)
+                each(&entries[e].commitments[c].people, &people, &peopleLists)
+                each(&entries[e].commitments[c].tags, &tags, &tagLists)
             }
             for x in entries[e].expectations.indices {
-                each(&entries[e].expectations[x].people, &people)
-                each(&entries[e].expectations[x].tags, &tags)
+                each(&entries[e].expectations[x].people, &people, &peopleLists)
+                each(&entries[e].expectations[x].tags, &tags, &tagLists)
             }
         }
     }

@@ -93,13 +93,10 @@ public struct Ledger: Sendable {
 
     /// Every commitment made on or before `asOf`, judged with the follow-ups dated on or before it.
     public func statuses(asOf: Day, staleAfterDays: Int) -> [CommitmentStatus] {
-        // Sized once: a lazy filter's map grew by doubling, the largest array of a review.
-        var statuses: [CommitmentStatus] = []
-        statuses.reserveCapacity(commitments.count)
-        for commitment in commitments where commitment.made <= asOf {
-            statuses.append(judge(commitment, asOf: asOf, staleAfterDays: staleAfterDays))
-        }
-        return statuses
+        // The commitments are in date order, so the ones made by `asOf` are a prefix. Each is
+        // judged on its own, so both cores judge, straight into an array sized once.
+        let count = commitments.firstIndex { $0.made > asOf } ?? commitments.count
+        return parallelArray(count: count) { judge(commitments[$0], asOf: asOf, staleAfterDays: staleAfterDays) }
     }
 
     /// The commitment a reference names, exactly or as a follow-up to it would resolve.

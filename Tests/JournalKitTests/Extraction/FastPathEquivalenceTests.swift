@@ -147,6 +147,22 @@ import Testing
         #expect(Array(entries[1].people[0].utf8) == Array("jos\u{E9}".utf8))
     }
 
+    /// Equal lists are shared within a kind, never across: a person and a theme spelled apart
+    /// keep their own spellings.
+    @Test func unifySharesListsPerKind() {
+        let day = Day(iso: "2026-11-20")!
+        let commitment = Commitment(
+            reference: Reference(stem: "a", id: "x"), text: "x", box: .open, people: ["jose\u{301}"],
+            tags: ["jos\u{E9}"],
+            made: day, path: "a.md", location: SourceLocation(line: 1))
+        var entries = [Entry(path: "a.md", stem: "a", date: day, commitments: [commitment, commitment])]
+        NameNormalizer.unify(&entries)
+        for unified in entries[0].commitments {
+            #expect(Array(unified.people[0].utf8) == Array("jose\u{301}".utf8))
+            #expect(Array(unified.tags[0].utf8) == Array("jos\u{E9}".utf8))
+        }
+    }
+
     static let linkTargets = [
         "2026-10-05#id", "2026-10-05.md#^id", "../10/2026-10-05-weekly-mirror.md#call-ana",
         "entries/2026/10/2026-10-05.MD#x",
