@@ -149,7 +149,13 @@ public enum DatePhrase {
         while index < tokens.words.count {
             // A word with no key (not ASCII, or too long for any date word) starts no expression:
             // skipped without the dozen vocabulary lookups, which a line of emoji made seconds.
-            guard !tokens.words[index].lower.isEmpty, let match = matcher.match(at: index, direction) else {
+            // Every word an expression starts with begins with a letter or a digit (another
+            // script's digits included): `#n1` and `@ana` start none, and a line of 150,000 tags
+            // tried every rule at each.
+            guard let lead = tokens.words[index].lower.utf8.first,
+                isDigit(lead) || (lead >= 0x61 && lead <= 0x7A) || lead >= 0x80,
+                let match = matcher.match(at: index, direction)
+            else {
                 index += 1
                 continue
             }

@@ -82,7 +82,9 @@ enum NameNormalizer {
             // Equal lists share one array: most commitments name the same few people and themes,
             // and a list of its own for each added up over a lifetime. A list equal (as Strings)
             // to one already unified unifies to it, so it is looked up before its names are.
-            if let shared = lists[names] {
+            // Only short lists repeat; a long one would only be hashed twice for nothing.
+            let shareable = names.count <= 8
+            if shareable, let shared = lists[names] {
                 names = shared
                 return
             }
@@ -91,11 +93,7 @@ enum NameNormalizer {
                 // By bytes: an NFD spelling equals its NFC twin as a String but prints differently.
                 if !spelling.utf8.elementsEqual(names[index].utf8) { names[index] = spelling }
             }
-            if let shared = lists[names] {
-                names = shared
-            } else {
-                lists[names] = names
-            }
+            if shareable { lists[names] = names }
         }
         for e in entries.indices {
             each(&entries[e].people, &people, &peopleLists)

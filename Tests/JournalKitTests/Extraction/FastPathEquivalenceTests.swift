@@ -100,6 +100,9 @@ import Testing
         #expect(DatePhrase.first(in: "📅 ✅ by Friday", relativeTo: base, direction: .forwards)?.text == "by Friday")
         #expect(DatePhrase.unresolved(in: "🆔 by Firday") == [DatePhrase.Unresolved(offset: 5, text: "by Firday")])
         #expect(DatePhrase.first(in: "📅 ✅ 🆔", relativeTo: base, direction: .forwards) == nil)
+        #expect(
+            DatePhrase.first(in: "#q3 @ana #n1 by Friday", relativeTo: base, direction: .forwards)?.text == "by Friday")
+        #expect(DatePhrase.first(in: "#friday @tomorrow", relativeTo: base, direction: .forwards) == nil)
     }
 
     /// Names are kept once, in order, with a list below the limit and a set above it.
