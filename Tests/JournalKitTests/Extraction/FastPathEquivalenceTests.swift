@@ -208,4 +208,19 @@ import Testing
         #expect(TemplateRenderer.markdownText(text) == general)
         #expect(TemplateRenderer.asciiMarkdownText(text) == (text.utf8.allSatisfy { $0 < 0x80 } ? general : nil))
     }
+
+    /// Former ids: the old id, then the slugs, each once, never the current id.
+    @Test func formerIdsKeepOrderOnceAndNeverTheCurrentId() {
+        let explicit = ItemSyntax(spans: [InlineSpan(.text, "[ ] Call Ana today ^call")])
+        #expect(explicit.explicitId == "call")
+        #expect(EntryParser.formerIds(current: "call", legacy: "call", syntax: explicit) == ["call-ana-today"])
+        #expect(EntryParser.formerIds(current: "call", legacy: "old", syntax: explicit) == ["old", "call-ana-today"])
+        #expect(EntryParser.formerIds(current: "call-ana-today", legacy: "call", syntax: explicit) == ["call"])
+        let plain = ItemSyntax(spans: [InlineSpan(.text, "[ ] Call Ana today")])
+        #expect(EntryParser.formerIds(current: "call-ana-today", legacy: "call-ana-today", syntax: plain) == [])
+        #expect(
+            EntryParser.formerIds(current: "call-ana-today-2", legacy: "call-ana-today", syntax: plain) == [
+                "call-ana-today"
+            ])
+    }
 }
