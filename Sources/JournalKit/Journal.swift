@@ -79,36 +79,18 @@ public struct Journal: Sendable {
     }
 }
 
-/// Maps in parallel over the machine's cores, keeping the input order.
+/// Maps in parallel over the machine's cores, keeping the input order. Files cost unevenly, so
+/// they are handed out 16 at a time.
 func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-    let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-    results.initialize(repeating: nil)
-    defer {
-        _ = results.deinitialize()
-        results.deallocate()
-    }
-    let box = UnsafeSendable(results)
-    let chunk = 16
-    let chunks = (items.count + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: chunks) { index in
-        for i in (index * chunk)..<min(items.count, (index + 1) * chunk) {
-            box.value[i] = transform(items[i])
-        }
-    }
-    return results.map { result in
-        guard let result else { preconditionFailure("parallelMap left a slot empty") }
-        return result
-    }
+    parallelArray(count: items.count, chunk: 16) { transform(items[$0]) }
 }
 
-/// `(0..<count).map(make)` on every core, written straight into the result: for many cheap
-/// elements, where `parallelMap`'s optional slots and final copy would cost what they save.
-func parallelArray<R: Sendable>(count: Int, _ make: @Sendable (Int) -> R) -> [R] {
+/// `(0..<count).map(make)` on every core, written straight into the result in `chunk`s.
+func parallelArray<R: Sendable>(count: Int, chunk: Int = 256, _ make: @Sendable (Int) -> R) -> [R] {
     guard count > 0 else { return [] }
     return [R](unsafeUninitializedCapacity: count) { buffer, initialized in
         guard let base = buffer.baseAddress else { return }
         let box = UnsafeSendable(base)
-        let chunk = 256
         DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { index in
             for i in (index * chunk)..<min(count, (index + 1) * chunk) { (box.value + i).initialize(to: make(i)) }
         }

@@ -40,6 +40,9 @@ public struct ReviewOptions: Hashable, Sendable {
         return true
     }
 
+    /// True when no filter is set, so `selects` passes every commitment.
+    var selectsAll: Bool { since == nil && until == nil && person == nil && tag == nil }
+
     /// True when `commitment` passes every filter.
     public func selects(_ commitment: Commitment) -> Bool {
         guard inDateRange(commitment) else { return false }
@@ -193,7 +196,7 @@ public struct Review: Sendable {
 
         let statuses = ledger.statuses(asOf: asOf, staleAfterDays: options.staleAfterDays)
         // Without a filter the statuses are shared, not copied into a second array.
-        commitments = options.filterWords.isEmpty ? statuses : statuses.filter { options.selects($0.commitment) }
+        commitments = options.selectsAll ? statuses : statuses.filter { options.selects($0.commitment) }
 
         var totals = Counts()
         var byPeriod: [Day: Counts] = [:]

@@ -9,6 +9,24 @@ import Testing
         #expect(parallelArray(count: count) { $0 * 3 } == (0..<count).map { $0 * 3 })
     }
 
+    /// Files are handed out 16 at a time; the order is the input's.
+    @Test(arguments: [0, 1, 15, 16, 17, 1000])
+    func parallelMapKeepsTheOrder(count: Int) {
+        let items = (0..<count).map { "f\($0)" }
+        #expect(parallelMap(items) { $0 + "!" } == items.map { $0 + "!" })
+    }
+
+    /// Only a review with no filter at all shares the statuses unfiltered.
+    @Test func selectsAllOnlyWithoutFilters() {
+        var options = ReviewOptions(asOf: Day(iso: "2026-11-20")!)
+        #expect(options.selectsAll)
+        options.person = "ana"
+        #expect(!options.selectsAll)
+        options = ReviewOptions(asOf: Day(iso: "2026-11-20")!)
+        options.since = Day(iso: "2026-01-01")
+        #expect(!options.selectsAll)
+    }
+
     /// Statuses judged in parallel are the ones judged one by one, and stop at the as-of date.
     @Test func statusesMatchJudgingOneByOne() {
         let base = Day(iso: "2026-01-01")!
